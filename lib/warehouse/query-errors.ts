@@ -1,0 +1,97 @@
+// Turns errors from pg into AppErrors whose messages an analyst can act on. PostgreSQL's own message and
+// position are kept: warehouse errors are user errors.
+import { AppError } from "@/lib/errors";
+import type { ConnectionConfig } from "./types";
+
+interface PgLikeError {
+  message?: string;
+  code?: string;
+  position?: string | number;
+  hint?: string;
+  detail?: string;
+  severity?: string;
+}
+
+function asPgError(e: unknown): PgLikeError {
+  return typeof e === "object" && e !== null ? (e as PgLikeError) : { message: String(e) };
+}
+
+/** SQLSTATE of "cannot insert multiple commands into a prepared statement". */
+const MULTIPLE_COMMANDS = "42601";
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : Number(s.toFixed(s < 1 ? 3 : 1))} s`;
+}
+
+/** An error raised while a query ran (after the connection was made). */
+export function translateQueryError(error: unknown, context: { timeoutMs: number }): AppError {
+  if (error instanceof AppError) return error;
+  const e = asPgError(error);
+  const message = e.message ?? "The query failed.";
+  if (e.code === "57014" && /statement timeout/i.test(message)) {
+    return new AppError(
+      "QUERY_FAILED",
+      `The query hit this data source's statement timeout of ${formatSeconds(context.timeoutMs)} and was cancelled.`,
+      { sqlState: e.code },
+    );
+  }
+  if (e.code === MULTIPLE_COMMANDS && /multiple commands/i.test(message)) {
+    return new AppError("QUERY_FAILED", "Run one statement at a time: this SQL holds more than one statement.", {
+      sqlState: e.code,
+    });
+  }
+  if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) {
+    return new AppError("QUERY_FAILED", message, {
+      position: Number(e.position) || undefined,
+      sqlState: e.code,
+      hint: e.hint || undefined,
+      detail: e.detail || undefined,
+    });
+  }
+  const connection = describeConnectionFailure(e, null);
+  if (connection) return new AppError("UNAVAILABLE", connection);
+  return new AppError("QUERY_FAILED", message);
+}
+
+/** An error raised while connecting to the warehouse. */
+export function translateConnectError(error: unknown, config: ConnectionConfig): AppError {
+  const e = asPgError(error);
+  const described = describeConnectionFailure(e, config);
+  return new AppError("UNAVAILABLE", described ?? `Could not connect to ${where(config)}: ${e.message ?? "unknown error"}`);
+}
+
+function where(config: ConnectionConfig | null) {
+  return config ? `the warehouse at ${config.host}:${config.port}` : "the warehouse";
+}
+
+function describeConnectionFailure(e: PgLikeError, config: ConnectionConfig | null): string | null {
+  const message = e.message ?? "";
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return `Could not connect to ${where(config)}: the connection was refused. Is the server running and accepting TCP connections on that port?`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `Could not connect to ${where(config)}: the host name${config ? ` "${config.host}"` : ""} could not be resolved (DNS lookup failed).`;
+    case "ETIMEDOUT":
+      return `Could not connect to ${where(config)}: the connection timed out. Check the host, port and any firewall in between.`;
+    case "ECONNRESET":
+    case "EPIPE":
+      return `The connection to ${where(config)} was closed unexpectedly.`;
+    case "28P01":
+    case "28000":
+      return `Could not connect to ${where(config)}: authentication failed${config ? ` for user "${config.user}"` : ""}. Check the user name and password. (${message})`;
+    case "3D000":
+      return `Could not connect to ${where(config)}: ${message}.`;
+  }
+  if (/timeout expired|connection timeout/i.test(message)) {
+    return `Could not connect to ${where(config)}: the connection timed out. Check the host, port and any firewall in between.`;
+  }
+  if (/Connection terminated/i.test(message)) {
+    return `The connection to ${where(config)} was closed unexpectedly.`;
+  }
+  if (/SSL|certificate/i.test(message)) {
+    return `Could not connect to ${where(config)}: SSL failed (${message}). Check the data source's SSL mode.`;
+  }
+  return null;
+}

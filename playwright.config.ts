@@ -1,0 +1,42 @@
+// End-to-end specs drive the real app, started by the real launcher (`lib/launcher/start.ts`) with a
+// fresh data folder, in Debian's Chromium (Playwright cannot download its own browser here).
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, findBrowser } from "./lib/render/find-browser";
+
+const port = 3210;
+const executablePath = findBrowser(process.env.CHROMIUM_PATH);
+if (!executablePath) throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH).");
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: { executablePath, args: chromiumArgs },
+    viewport: { width: 1400, height: 900 },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    // A fresh install every run: the spec creates the first admin.
+    command: `rm -rf .data/e2e && tsx lib/launcher/start.ts`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      SPYGLASS_DATA_DIR: ".data/e2e",
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      EMBEDDED_PG_PORT: "54350",
+      EMBEDDED_REDIS_PORT: "63850",
+      DEMO_SCALE: "0.05",
+    },
+  },
+});
