@@ -16,7 +16,7 @@ export function DashboardPage({ initial, canEdit }: { initial: View; canEdit: bo
   const [view, setView] = useState(initial);
   const [refresh, setRefresh] = useState<RefreshState>({ kind: "idle" });
   const [showSubscriptions, setShowSubscriptions] = useState(false);
-  const now = useNow();
+  const now = useNow(initial.loadedAt);
 
   async function refreshNow() {
     const since = Date.now();

@@ -53,8 +53,8 @@ export function DashboardGrid({ view, now }: { view: View; now: number }) {
 }
 
 /** Re-renders relative times ("updated 12 minutes ago") every 30 s. */
-export function useNow(intervalMs = 30_000) {
-  const [now, setNow] = useState(() => Date.now());
+export function useNow(initial: number, intervalMs = 30_000) {
+  const [now, setNow] = useState(initial);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(t);

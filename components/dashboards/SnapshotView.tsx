@@ -5,7 +5,8 @@ import { DashboardGrid } from "./DashboardView";
 import styles from "./dashboards.module.css";
 
 /** A dashboard as it appears in emails: fixed width, no controls, the time of the snapshot. */
-export function SnapshotView({ view, renderedAt }: { view: View; renderedAt: number }) {
+export function SnapshotView({ view }: { view: View }) {
+  const renderedAt = view.loadedAt;
   return (
     <main className={styles.snapshot} data-testid="snapshot">
       <div className={styles.header}>

@@ -21,5 +21,5 @@ export default async function RenderDashboardPage({
   if (!token || !verifyRenderToken(token, `dashboard:${id}`, getRuntimeEnv().AUTH_SECRET)) notFound();
   const view = await getDashboardView(id);
   if (!view) notFound();
-  return <SnapshotView view={view} renderedAt={Date.now()} />;
+  return <SnapshotView view={view} />;
 }
