@@ -32,11 +32,24 @@ interface Producer {
 // On globalThis so Next's dev reloads reuse one connection.
 const g = globalThis as unknown as { spyglassProducer?: Producer };
 
+/** Logs the first connection error of an outage, not every reconnection attempt. */
+function reportOutage(connection: Redis) {
+  let reported = false;
+  connection.on("ready", () => {
+    reported = false;
+  });
+  // Without an 'error' listener ioredis errors would crash the process; callers get UNAVAILABLE instead.
+  connection.on("error", (e: Error) => {
+    if (reported) return;
+    reported = true;
+    console.warn(`[jobs] Redis is unreachable (${e.message}): refreshes and digests cannot be queued until it is back.`);
+  });
+}
+
 function getProducer(): Producer {
   if (!g.spyglassProducer) {
     const connection = createProducerConnection();
-    // ioredis reports connection failures as 'error' events; without a listener Node would crash the process.
-    connection.on("error", () => {});
+    reportOutage(connection);
     g.spyglassProducer = { connection, queues: new Map() };
   }
   return g.spyglassProducer;
@@ -47,7 +60,7 @@ function getQueue(name: QueueName): Queue {
   let queue = producer.queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: producer.connection });
-    queue.on("error", () => {}); // surfaced through the failing call instead
+    queue.on("error", () => {}); // the connection's listener above reports it; the failing call throws UNAVAILABLE
     producer.queues.set(name, queue);
   }
   return queue;

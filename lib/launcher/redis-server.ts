@@ -34,6 +34,8 @@ export async function startRedisServer(opts: { dataDir: string; port: number; pe
     const early = await Promise.race([exited, new Promise<"waiting">((r) => setTimeout(() => r("waiting"), 100))]);
     if (early !== "waiting") throw new Error(`redis-server exited (code ${early}):\n${output.slice(-2000)}`);
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Refused connections while redis-server starts are expected; connect() rejects and we retry.
+    probe.on("error", () => {});
     try {
       await probe.connect();
       await probe.ping();

@@ -5,7 +5,7 @@
 // The connection settings reach the test processes through process.env, read by lib/env.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPg } from "@/lib/launcher/embedded-postgres";
@@ -22,6 +22,8 @@ let tmp: string | undefined;
 
 export async function setup() {
   tmp = mkdtempSync(path.join(os.tmpdir(), "spyglass-test-"));
+  // mkdtemp makes a 0700 folder; PostgreSQL runs as its own user (we may be root) and must enter it.
+  chmodSync(tmp, 0o755);
   const [pgPort, redisPort, webPort] = await Promise.all([freePort(), freePort(), freePort()]);
   pgServer = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: pgPort, password: "test" });
   await pgServer.ensureDatabase("spyglass");

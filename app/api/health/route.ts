@@ -17,7 +17,7 @@ export async function GET() {
     checks.redis = { ok: true };
     checks.workers = { ok: workers.length > 0, detail: `${workers.length} worker(s) alive` };
   } catch (e) {
-    checks.redis = { ok: false, detail: `Refreshes are paused: ${e instanceof Error ? e.message : String(e)}` };
+    checks.redis = { ok: false, detail: e instanceof Error ? e.message : String(e) };
     checks.workers = { ok: false, detail: "unknown while Redis is unreachable" };
   }
   return Response.json({ ok: checks.database.ok, checks }, { status: checks.database.ok ? 200 : 503 });

@@ -1,0 +1,79 @@
+// The digest email: the dashboard snapshot inline (a cid: image part), a link back to the live dashboard,
+// optionally the definitions of its metrics, and a plain-text alternative. Every user-supplied text is
+// escaped in the HTML.
+import { escapeHtml, safeHref } from "./html";
+import { sendMail, type SentMail } from "./transport";
+
+export interface DigestEmailInput {
+  to: string[];
+  subject: string;
+  dashboardTitle: string;
+  dashboardUrl: string;
+  png: Buffer;
+  /** Full Message-ID including angle brackets, e.g. "<digest.abc@spyglass.example.com>". */
+  messageId: string;
+  /** Width of the snapshot in CSS pixels (the PNG is usually twice as wide). */
+  imageWidth?: number;
+  /** The metrics on the dashboard and how they are defined. */
+  definitions?: { title: string; description: string }[];
+  /** A line under the title, e.g. when the snapshot was taken. */
+  subtitle?: string;
+}
+
+export const SNAPSHOT_CID = "dashboard-snapshot@spyglass";
+
+export function buildDigestEmail(input: DigestEmailInput) {
+  const width = input.imageWidth ?? 1280;
+  const title = escapeHtml(input.dashboardTitle);
+  const href = safeHref(input.dashboardUrl);
+  const definitions = (input.definitions ?? []).filter((d) => d.description.trim() !== "");
+  const definitionsHtml = definitions.length
+    ? `<h2 style="font-size:15px;margin:24px 0 8px">Definitions</h2>
+<dl style="margin:0">${definitions
+        .map(
+          (d) =>
+            `<dt style="font-weight:600;margin-top:8px">${escapeHtml(d.title)}</dt><dd style="margin:2px 0 0 0;color:#5f6b7a;white-space:pre-wrap">${escapeHtml(d.description)}</dd>`,
+        )
+        .join("")}</dl>`
+    : "";
+  const html = `<!doctype html>
+<html><head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head>
+<body style="margin:0;padding:16px;background:#f6f7f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1d2430">
+<div style="max-width:${width}px;margin:0 auto">
+<h1 style="font-size:20px;margin:0 0 4px"><a href="${href}" style="color:#1d2430;text-decoration:none">${title}</a></h1>
+${input.subtitle ? `<p style="margin:0 0 12px;color:#5f6b7a">${escapeHtml(input.subtitle)}</p>` : ""}
+<p style="margin:0 0 12px"><a href="${href}" style="color:#2f6fde">Open the live dashboard in Spyglass</a></p>
+<a href="${href}"><img src="cid:${SNAPSHOT_CID}" alt="${title}" width="${width}" style="display:block;width:100%;max-width:${width}px;height:auto;border:1px solid #dde2e8;border-radius:8px"></a>
+${definitionsHtml}
+<p style="margin:24px 0 0;color:#5f6b7a;font-size:12px">Sent by Spyglass because you are subscribed to this dashboard.</p>
+</div>
+</body></html>`;
+  const text = [
+    input.dashboardTitle,
+    input.subtitle ?? "",
+    "",
+    `Open the live dashboard: ${input.dashboardUrl}`,
+    "",
+    "The snapshot of the dashboard is in the HTML version of this email.",
+    ...(definitions.length ? ["", "Definitions", ...definitions.map((d) => `- ${d.title}: ${d.description}`)] : []),
+    "",
+    "Sent by Spyglass because you are subscribed to this dashboard.",
+  ].join("\n");
+  return { html, text };
+}
+
+/** Sends one message to all recipients. Returns where it went (SMTP or the outbox folder). */
+export async function sendDigestEmail(input: DigestEmailInput): Promise<SentMail> {
+  if (input.to.length === 0) throw new Error("A digest needs at least one recipient.");
+  const { html, text } = buildDigestEmail(input);
+  return sendMail({
+    to: input.to,
+    subject: input.subject,
+    messageId: input.messageId,
+    html,
+    text,
+    attachments: [
+      { filename: "dashboard.png", content: input.png, contentType: "image/png", cid: SNAPSHOT_CID, contentDisposition: "inline" },
+    ],
+  });
+}

@@ -1,0 +1,147 @@
+// Refreshes the cached results dashboards read (DESIGN.md, decision 5). A chart whose query fails keeps
+// its previous rows (stale data stays visible) and records the error and the time of the attempt (the
+// failure is visible too). Every dashboard refresh is logged as a RefreshRun.
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { runQuery } from "@/lib/warehouse/run-query";
+
+export type RefreshTrigger = "schedule" | "manual";
+
+/** Charts of one dashboard refreshed at once; the warehouse pool limits concurrency per data source too. */
+const CHART_CONCURRENCY = 3;
+/** Longest error text kept on a ChartResult or RefreshRun. */
+const MAX_ERROR_LENGTH = 2_000;
+
+export interface ChartRefreshOutcome {
+  chartId: string;
+  title: string;
+  ok: boolean;
+  error?: string;
+  rowCount?: number;
+  durationMs: number;
+}
+
+export interface RefreshRunSummary {
+  id: string;
+  dashboardId: string;
+  status: "succeeded" | "failed";
+  totalCharts: number;
+  failedCharts: number;
+  error: string | null;
+  charts: ChartRefreshOutcome[];
+}
+
+function errorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
+}
+
+async function refreshLoadedChart(chart: { id: string; title: string; sql: string; dataSourceId: string }): Promise<ChartRefreshOutcome> {
+  const db = getDb();
+  const attemptedAt = new Date();
+  const where = { chartId_paramsKey: { chartId: chart.id, paramsKey: "" } };
+  try {
+    const result = await runQuery({ dataSourceId: chart.dataSourceId, sql: chart.sql });
+    const values = {
+      columns: result.columns as unknown as Prisma.InputJsonValue,
+      rows: result.rows as unknown as Prisma.InputJsonValue,
+      rowCount: result.rowCount,
+      truncated: result.truncated,
+      durationMs: result.durationMs,
+      computedAt: new Date(),
+      lastAttemptAt: attemptedAt,
+      lastError: null,
+    };
+    await db.chartResult.upsert({ where, create: { chartId: chart.id, paramsKey: "", ...values }, update: values });
+    return { chartId: chart.id, title: chart.title, ok: true, rowCount: result.rowCount, durationMs: result.durationMs };
+  } catch (e) {
+    const error = errorText(e);
+    // Only the attempt is recorded: columns, rows and computedAt keep describing the last good run.
+    await db.chartResult.upsert({
+      where,
+      create: { chartId: chart.id, paramsKey: "", lastAttemptAt: attemptedAt, lastError: error },
+      update: { lastAttemptAt: attemptedAt, lastError: error },
+    });
+    return { chartId: chart.id, title: chart.title, ok: false, error, durationMs: Date.now() - attemptedAt.getTime() };
+  }
+}
+
+/**
+ * Runs one chart's query and caches the result (paramsKey ""). Query errors are recorded on the cached
+ * result and returned, not thrown; a missing chart throws NOT_FOUND.
+ */
+export async function refreshChart(chartId: string): Promise<ChartRefreshOutcome> {
+  const chart = await getDb().chart.findUnique({
+    where: { id: chartId },
+    select: { id: true, title: true, sql: true, dataSourceId: true },
+  });
+  if (!chart) throw notFound("Chart");
+  return refreshLoadedChart(chart);
+}
+
+/**
+ * Runs the chart's query now unless a result is already cached (e.g. when a chart is first put on a
+ * dashboard, so the tile shows data at once). Returns null when the cache already had a result.
+ */
+export async function ensureChartResult(chartId: string): Promise<ChartRefreshOutcome | null> {
+  const cached = await getDb().chartResult.findUnique({
+    where: { chartId_paramsKey: { chartId, paramsKey: "" } },
+    select: { computedAt: true },
+  });
+  if (cached?.computedAt) return null;
+  return refreshChart(chartId);
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/**
+ * Refreshes every chart on the dashboard and records a RefreshRun: "succeeded" when every chart ran,
+ * "failed" with a summary naming the charts that did not. Throws NOT_FOUND when the dashboard is gone;
+ * other thrown errors mean the app DB itself failed (the run is then marked failed if it can be).
+ */
+export async function refreshDashboard(dashboardId: string, trigger: RefreshTrigger): Promise<RefreshRunSummary> {
+  const db = getDb();
+  const dashboard = await db.dashboard.findUnique({
+    where: { id: dashboardId },
+    select: {
+      id: true,
+      tiles: {
+        where: { chartId: { not: null } },
+        orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
+        select: { chart: { select: { id: true, title: true, sql: true, dataSourceId: true } } },
+      },
+    },
+  });
+  if (!dashboard) throw notFound("Dashboard");
+
+  const run = await db.refreshRun.create({ data: { dashboardId, trigger, status: "running" }, select: { id: true } });
+  try {
+    // A chart placed twice on a dashboard runs once.
+    const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
+    const outcomes = await mapLimited(charts, CHART_CONCURRENCY, refreshLoadedChart);
+    const failed = outcomes.filter((o) => !o.ok);
+    const error = failed.length
+      ? errorText(`${failed.length} of ${outcomes.length} charts failed: ${failed.map((f) => `${f.title}: ${f.error}`).join("; ")}`)
+      : null;
+    const status = failed.length ? "failed" : "succeeded";
+    await db.refreshRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), error } });
+    return { id: run.id, dashboardId, status, totalCharts: outcomes.length, failedCharts: failed.length, error, charts: outcomes };
+  } catch (e) {
+    await db.refreshRun
+      .update({ where: { id: run.id }, data: { status: "failed", finishedAt: new Date(), error: errorText(e) } })
+      .catch(() => {}); // the DB may be what failed; the job's own failure is logged by the worker
+    throw e;
+  }
+}

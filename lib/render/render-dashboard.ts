@@ -1,0 +1,23 @@
+// The PNG snapshot of a dashboard, taken from the real render page (/render/dashboards/{id}), which the
+// web app authorizes with a short-lived signed token instead of a session.
+import { signRenderToken } from "@/lib/auth/render-token";
+import { getRuntimeEnv } from "@/lib/env";
+import { renderPagePng, type RenderedPng } from "./render-page";
+
+/** How long the render page's token is valid; covers a slow render with room to spare. */
+const TOKEN_TTL_SECONDS = 300;
+
+export function dashboardRenderUrl(dashboardId: string): string {
+  const env = getRuntimeEnv();
+  const token = signRenderToken(`dashboard:${dashboardId}`, env.AUTH_SECRET, TOKEN_TTL_SECONDS);
+  const base = env.APP_URL.replace(/\/+$/, "");
+  return `${base}/render/dashboards/${encodeURIComponent(dashboardId)}?token=${encodeURIComponent(token)}`;
+}
+
+/** 1280 CSS pixels wide at 2× (so 2560 px), full page. Throws RenderError with the page's errors on failure. */
+export async function renderDashboardPng(dashboardId: string, opts: { timeoutMs?: number } = {}): Promise<RenderedPng> {
+  return renderPagePng(dashboardRenderUrl(dashboardId), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
+}
+
+export { closeBrowser } from "./browser";
+export { RenderError } from "./render-page";
