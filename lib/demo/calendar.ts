@@ -32,25 +32,9 @@ for (let d = 0; d < PLAN_DAYS; d++) {
   DAY_OF_YEAR[d] = Math.round((START_MS + d * DAY_MS - Date.UTC(year, 0, 1)) / DAY_MS);
 }
 
-/** "00".."59", for fast timestamp formatting. */
-const TWO_DIGITS: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-
 /** 'YYYY-MM-DD' of a day index. */
 export function dateString(day: number): string {
   return DATE_STRINGS[day];
-}
-
-/** 'YYYY-MM-DD HH:MM:SS' of a day index and a second of that day (0..86399). */
-export function timestamp(day: number, second: number): string {
-  const h = (second / 3600) | 0;
-  const m = ((second - h * 3600) / 60) | 0;
-  const s = second - h * 3600 - m * 60;
-  return `${DATE_STRINGS[day]} ${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}`;
-}
-
-/** A whole number of cents as '12.34'. */
-export function money(cents: number): string {
-  return `${Math.floor(cents / 100)}.${TWO_DIGITS[cents % 100]}`;
 }
 
 /** 0 = Monday ... 6 = Sunday. */
@@ -58,18 +42,15 @@ export function weekday(day: number): number {
   return day % 7;
 }
 
+const SEASON = Float64Array.from(DAY_OF_YEAR, (doy) => 1 + 0.08 * Math.sin((2 * Math.PI * (doy - 80)) / 365));
+
 /** Mild yearly seasonality peaking in early summer, as photo-taking does. */
 export function yearlySeason(day: number): number {
-  return 1 + 0.08 * Math.sin((2 * Math.PI * (DAY_OF_YEAR[day] - 80)) / 365);
+  return SEASON[day];
 }
 
 /** Christmas to New Year: people are away from their feeds. */
 export function holidayDip(day: number): number {
   const doy = DAY_OF_YEAR[day];
   return doy >= 356 || doy === 0 ? 0.75 : 1;
-}
-
-/** Seconds since the start of the calendar, to order events across days. */
-export function absoluteSecond(day: number, second: number): number {
-  return day * 86400 + second;
 }

@@ -79,10 +79,8 @@ async function main() {
     const { seedDemoContent } = await import("@/lib/demo/seed-demo-content");
     const { connectionFromUrl } = await import("@/lib/warehouse/connection-from-url");
     const { getDb } = await import("@/lib/db");
-    const result = await ensureDemoWarehouse({ url: warehouseUrl, scale: settings.DEMO_SCALE, log });
-    if (result.loaded) {
-      log(`Demo warehouse loaded: ${result.factRows.toLocaleString("en-US")} fact rows in ${(result.ms / 1000).toFixed(1)} s`);
-    }
+    // ensureDemoWarehouse logs the load time itself on the first start.
+    await ensureDemoWarehouse({ url: warehouseUrl, scale: settings.DEMO_SCALE, log });
     await seedDemoContent(getDb(), { connection: connectionFromUrl(warehouseUrl, "demo") });
     const { disconnectDb } = await import("@/lib/db");
     await disconnectDb();
