@@ -19,6 +19,21 @@ export interface PoolOptions {
   maxConnections?: number;
 }
 
+/** How long opening a TCP/TLS connection to a warehouse may take. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * pg-pool uses one connectionTimeoutMillis both for opening a connection and for waiting for a free one.
+ * Waiting for a free connection must not fail a queued query (the statement timeout bounds how long each
+ * query holds one), so the pool waits without limit and only the connection attempt itself times out.
+ */
+class WarehouseClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    // pg-pool keeps the password non-enumerable (so it is never logged): a spread would drop it.
+    super({ ...config, password: config?.password, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export function poolKey(config: ConnectionConfig, options: PoolOptions = {}): string {
   return createHash("sha256")
     .update(JSON.stringify([config.host, config.port, config.database, config.user, config.password, config.sslMode, config.sslCa ?? null, options.maxConnections ?? null]))
@@ -40,7 +55,7 @@ export function toPgClientConfig(config: ConnectionConfig): pg.ClientConfig {
           ? { rejectUnauthorized: false }
           : { rejectUnauthorized: true, ...(config.sslCa ? { ca: config.sslCa } : {}) },
     application_name: "spyglass",
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     // Only warehouse connections get these parsers; pg's global ones (used by Prisma's adapter) stay as they are.
     types: warehouseTypes,
   };
@@ -59,6 +74,8 @@ export function getPool(dataSourceId: string, config: ConnectionConfig, options:
     ...toPgClientConfig(config),
     max: options.maxConnections ?? 4,
     idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: 0,
+    Client: WarehouseClient,
   });
   // An idle client that loses its connection emits here; without a listener the process would crash.
   pool.on("error", (e) => console.error(`Warehouse connection of data source ${dataSourceId} failed while idle: ${e.message}`));

@@ -75,6 +75,9 @@ function describeConnectionFailure(e: PgLikeError, config: ConnectionConfig | nu
       return `Could not connect to ${where(config)}: the host name${config ? ` "${config.host}"` : ""} could not be resolved (DNS lookup failed).`;
     case "ETIMEDOUT":
       return `Could not connect to ${where(config)}: the connection timed out. Check the host, port and any firewall in between.`;
+    case "ENETUNREACH":
+    case "EHOSTUNREACH":
+      return `Could not connect to ${where(config)}: the network or host is unreachable from the Spyglass server.`;
     case "ECONNRESET":
     case "EPIPE":
       return `The connection to ${where(config)} was closed unexpectedly.`;
@@ -86,6 +89,9 @@ function describeConnectionFailure(e: PgLikeError, config: ConnectionConfig | nu
   }
   if (/timeout expired|connection timeout/i.test(message)) {
     return `Could not connect to ${where(config)}: the connection timed out. Check the host, port and any firewall in between.`;
+  }
+  if (config && /Connection terminated/i.test(message)) {
+    return `Could not connect to ${where(config)}: the connection was closed before it was established. Check the host, port and SSL mode.`;
   }
   if (/Connection terminated/i.test(message)) {
     return `The connection to ${where(config)} was closed unexpectedly.`;

@@ -1,0 +1,121 @@
+// Runs one user query against a data source: read-only, with a statement timeout and a row cap.
+import { performance } from "node:perf_hooks";
+import type pg from "pg";
+import Cursor from "pg-cursor";
+import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { AppError } from "@/lib/errors";
+import { BUILTIN_TYPE_NAMES, columnType, warehouseTypes } from "./pg-types";
+import { getPool } from "./pools";
+import { translateConnectError, translateQueryError } from "./query-errors";
+import { stripTrailingSemicolons } from "./sql-text";
+import type { QueryResult, ResultColumn } from "./types";
+
+export interface RunQueryInput {
+  dataSourceId: string;
+  sql: string;
+  /** Positional parameters for $1, $2, ... (bound, never pasted into the SQL). */
+  params?: unknown[];
+  /** Most rows returned; default the data source's row limit. */
+  rowLimit?: number;
+  /** Statement timeout; default the data source's. */
+  timeoutMs?: number;
+  /** Aborting cancels the statement on the server. */
+  signal?: AbortSignal;
+}
+
+export async function runQuery(input: RunQueryInput): Promise<QueryResult> {
+  const sql = stripTrailingSemicolons(input.sql);
+  if (sql.trim() === "") throw new AppError("QUERY_FAILED", "Write a query first: the SQL is empty.");
+  const ds = await getDataSourceRuntime(input.dataSourceId);
+  const rowLimit = Math.max(1, Math.floor(input.rowLimit ?? ds.rowLimit));
+  const timeoutMs = Math.max(1, Math.floor(input.timeoutMs ?? ds.statementTimeoutMs));
+  const entry = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
+
+  if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The query was cancelled.");
+  let client: pg.PoolClient;
+  try {
+    client = await entry.pool.connect();
+  } catch (e) {
+    throw translateConnectError(e, ds.config);
+  }
+
+  const started = performance.now();
+  let broken: Error | undefined;
+  let cancelling: Promise<void> | undefined;
+  const onAbort = () => {
+    cancelling = cancelBackend(entry.pool, client);
+  };
+  input.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    // One round trip: a read-only transaction whose settings vanish with the ROLLBACK below.
+    const setup = ["BEGIN READ ONLY", `SET LOCAL statement_timeout = ${timeoutMs}`, "SET LOCAL DateStyle = 'ISO, MDY'"];
+    if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
+    await client.query(setup.join("; "));
+
+    // A cursor uses the extended protocol, which accepts exactly one statement: PostgreSQL itself refuses
+    // "select 1; delete from t" with SQLSTATE 42601, reported as "Run one statement at a time".
+    const cursor = client.query(new Cursor(sql, input.params, { rowMode: "array", types: warehouseTypes }));
+    // On an error the cursor has already synced; closing it then would wait for a ReadyForQuery that came and went.
+    const read = await readRows(cursor, rowLimit + 1);
+    await cursor.close();
+    const truncated = read.rows.length > rowLimit;
+    const rows = truncated ? read.rows.slice(0, rowLimit) : read.rows;
+    const columns = await describeColumns(client, entry.typeNames, read.fields);
+    const durationMs = Math.round(performance.now() - started);
+    return { columns, rows, rowCount: rows.length, truncated, durationMs };
+  } catch (e) {
+    if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The query was cancelled.");
+    throw translateQueryError(e, { timeoutMs });
+  } finally {
+    input.signal?.removeEventListener("abort", onAbort);
+    // A cancel in flight must land before the connection can serve someone else's query.
+    if (cancelling) await cancelling;
+    try {
+      await client.query("ROLLBACK");
+    } catch (e) {
+      // The connection is unusable; destroy it instead of returning it to the pool.
+      broken = e instanceof Error ? e : new Error(String(e));
+    }
+    client.release(broken);
+  }
+}
+
+function readRows(cursor: Cursor<unknown[]>, max: number): Promise<{ rows: unknown[][]; fields: pg.FieldDef[] }> {
+  return new Promise((resolve, reject) => {
+    cursor.read(max, (err, rows, result) => {
+      if (err) reject(err);
+      else resolve({ rows, fields: result?.fields ?? [] });
+    });
+  });
+}
+
+async function describeColumns(client: pg.PoolClient, typeNames: Map<number, string>, fields: pg.FieldDef[]): Promise<ResultColumn[]> {
+  const unknownOids = [...new Set(fields.map((f) => f.dataTypeID))].filter((oid) => !BUILTIN_TYPE_NAMES[oid] && !typeNames.has(oid));
+  if (unknownOids.length > 0) {
+    // Enums, domains, extension types: their names live in pg_type (same transaction, so cheap and read-only).
+    const res = await client.query<{ oid: number; typname: string }>("select oid::int4 as oid, typname from pg_type where oid = any($1::oid[])", [
+      unknownOids,
+    ]);
+    for (const r of res.rows) typeNames.set(Number(r.oid), r.typname);
+  }
+  return fields.map((f) => ({
+    name: f.name,
+    type: columnType(f.dataTypeID),
+    dbType: BUILTIN_TYPE_NAMES[f.dataTypeID] ?? typeNames.get(f.dataTypeID) ?? String(f.dataTypeID),
+  }));
+}
+
+/** Asks the server to cancel the statement running on `client`, over another connection of the pool. */
+async function cancelBackend(pool: pg.Pool, client: pg.PoolClient) {
+  const pid = (client as unknown as { processID?: number }).processID;
+  if (!pid) return;
+  try {
+    await pool.query("select pg_cancel_backend($1)", [pid]);
+  } catch (e) {
+    console.error("Cancelling a warehouse query failed:", e);
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
