@@ -12,6 +12,5 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   // The launcher and the test setup always pass DATABASE_URL to the CLI.
-  // eslint-disable-next-line no-restricted-properties
   adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" }),
 });

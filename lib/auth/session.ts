@@ -1,8 +1,10 @@
 // The signed-in user, for server components and route handlers.
 import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { hasAnyUser } from "@/lib/users/create-first-admin";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getAuthOptions } from "./options";
 
@@ -28,4 +30,14 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   return user;
+}
+
+/**
+ * For pages: the user, or a redirect to sign-in (or to first-run setup). Pages call this themselves
+ * because Next renders a page in parallel with its layout, so the layout's check alone is not enough.
+ */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (user) return user;
+  redirect((await hasAnyUser()) ? "/signin" : "/setup");
 }

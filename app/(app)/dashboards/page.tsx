@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { NewDashboardButton } from "@/components/dashboards/NewDashboardButton";
 import { canEditContent } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { listDashboards } from "@/lib/dashboards/list-dashboards";
 import styles from "@/components/dashboards/dashboards.module.css";
 
 export const metadata = { title: "Dashboards" };
 
 export default async function DashboardsPage() {
-  const user = (await getSessionUser())!;
+  const user = await requirePageUser();
   const dashboards = await listDashboards(user);
   return (
     <main className="page">

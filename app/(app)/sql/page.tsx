@@ -1,15 +1,13 @@
-import { redirect } from "next/navigation";
 import { SqlWorkspace } from "@/components/sql/SqlWorkspace";
 import { canEditContent, canRunSql } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { getChart } from "@/lib/charts/get-chart";
 import { listDataSources } from "@/lib/data-sources/list-data-sources";
 
 export const metadata = { title: "SQL" };
 
 export default async function SqlPage({ searchParams }: { searchParams: Promise<{ chart?: string | string[] }> }) {
-  const user = await getSessionUser();
-  if (!user) redirect("/signin");
+  const user = await requirePageUser();
   if (!canRunSql(user)) {
     return (
       <main className="page">
