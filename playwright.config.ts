@@ -30,6 +30,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // Stop it like Ctrl+C does, so PostgreSQL and Redis shut down cleanly.
+    gracefulShutdown: { signal: "SIGINT", timeout: 40_000 },
     env: {
       SPYGLASS_DATA_DIR: ".data/e2e",
       PORT: String(port),

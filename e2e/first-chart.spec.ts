@@ -23,7 +23,7 @@ test("from a fresh install to a chart on a dashboard", async ({ page }) => {
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("do not match");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("do not match");
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboards" })).toBeVisible();

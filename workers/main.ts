@@ -14,8 +14,9 @@ import { startWorkers } from "./start-workers";
 
 /** The DB is the source of truth for schedules; re-applying it now and then heals anything missed. */
 const RESYNC_INTERVAL_MS = 5 * 60_000;
-/** A shutdown that takes longer than this (a stuck job) ends the process anyway. */
-const SHUTDOWN_DEADLINE_MS = 150_000;
+/** A shutdown that takes longer than this (a long job, or Redis already gone) ends the process anyway;
+ * BullMQ hands the interrupted job to another worker as stalled. */
+const SHUTDOWN_DEADLINE_MS = 25_000;
 
 function log(line: string) {
   console.log(`${new Date().toISOString()} ${line}`);

@@ -18,7 +18,7 @@ export type LogLine = (line: string) => void;
 function describe(job: Job | undefined): string {
   if (!job) return "job ?";
   const scheduled = job.repeatJobKey ? ` scheduler=${job.repeatJobKey}` : "";
-  return `${job.queueName}/${job.name} #${job.id}${scheduled} attempt ${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
+  return `${job.queueName}/${job.name} #${job.id}${scheduled} attempt ${Math.max(job.attemptsStarted, 1)}/${job.opts.attempts ?? 1}`;
 }
 
 export function startWorkers(opts: { concurrency: number; queues?: QueueName[]; log?: LogLine }): RunningWorkers {

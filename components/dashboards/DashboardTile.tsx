@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { ChartView } from "@/components/charts/ChartView";
+import { Markdown } from "@/components/ui/Markdown";
 import type { DashboardTileView } from "@/lib/dashboards/get-dashboard-view";
 import styles from "./dashboards.module.css";
 import { relativeTime } from "./relative-time";
@@ -32,7 +33,7 @@ export function DashboardTile({
   if (isText || !tile.chart) {
     return (
       <section className={`card ${styles.tile}`} style={style}>
-        <div className={styles.text}>{tile.text}</div>
+        <Markdown className={styles.text} source={tile.text} />
       </section>
     );
   }
@@ -50,7 +51,7 @@ export function DashboardTile({
               i
             </button>
             <span className={styles.infoPopup} role="tooltip">
-              {chart.description}
+              <Markdown source={chart.description} />
             </span>
           </span>
         )}

@@ -96,6 +96,8 @@ async function main() {
 }
 
 function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+  // Same process group as the launcher on purpose: whoever kills the group (a terminal's Ctrl+C, a
+  // supervisor, Playwright) stops every child too, so nothing is left running without the launcher.
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) => {
     let buf = "";
@@ -138,7 +140,7 @@ async function shutdown(code: number) {
       (c) =>
         new Promise<void>((resolve) => {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
-          const force = setTimeout(() => c.kill("SIGKILL"), 20_000);
+          const force = setTimeout(() => c.kill("SIGKILL"), 30_000);
           c.once("exit", () => {
             clearTimeout(force);
             resolve();
