@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view";
 import { SubscriptionsPanel } from "@/components/subscriptions/SubscriptionsPanel";
 import { DashboardGrid, useNow } from "./DashboardView";
+import { RefreshIntervalSelect } from "./RefreshIntervalSelect";
 import styles from "./dashboards.module.css";
 
 type RefreshState = { kind: "idle" } | { kind: "running"; since: number } | { kind: "done"; at: number } | { kind: "error"; message: string };
@@ -59,6 +60,14 @@ export function DashboardPage({ initial, canEdit }: { initial: View; canEdit: bo
           )}
           {refresh.kind === "done" && "New results arrived."}
         </span>
+        {canEdit && (
+          <RefreshIntervalSelect
+            dashboardId={view.id}
+            version={view.version}
+            value={view.refreshIntervalMinutes}
+            onSaved={(saved) => setView((v) => ({ ...v, ...saved }))}
+          />
+        )}
         <button className="btn" onClick={() => void refreshNow()} disabled={refresh.kind === "running"}>
           Refresh now
         </button>

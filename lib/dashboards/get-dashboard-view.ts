@@ -32,6 +32,7 @@ export interface DashboardView {
   title: string;
   description: string;
   refreshIntervalMinutes: number;
+  version: number;
   /** When this view was read (ms since the epoch): the "now" of relative times on first paint. */
   loadedAt: number;
   tiles: DashboardTileView[];
@@ -53,6 +54,7 @@ export async function getDashboardView(dashboardId: string): Promise<DashboardVi
     title: dashboard.title,
     description: dashboard.description,
     refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+    version: dashboard.version,
     loadedAt: Date.now(),
     tiles: dashboard.tiles.map((t) => {
       const r = t.chart?.results[0];
