@@ -4,7 +4,7 @@ import { findBrowser } from "@/lib/render/find-browser";
 
 export function hasCommand(name: string): boolean {
   try {
-    execFileSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" });
+    execFileSync("/bin/sh", ["-c", `command -v ${name}`], { stdio: "ignore" });
     return true;
   } catch {
     return false;
@@ -14,22 +14,23 @@ export function hasCommand(name: string): boolean {
 /** Names what is missing and how to install it, or returns null when everything is there. */
 export function missingPrerequisites(opts: { needRedis: boolean; chromiumPath?: string }): string | null {
   const missing: { what: string; apt: string; brew: string }[] = [];
-  if (opts.needRedis && !hasCommand("redis-server")) {
-    missing.push({ what: "redis-server (for the job queues)", apt: "redis-server", brew: "redis" });
+  const redisMissing = opts.needRedis && !hasCommand("redis-server");
+  if (redisMissing) {
+    missing.push({ what: "redis-server (for the job queues)", apt: "redis-server", brew: "brew install redis" });
   }
   if (!findBrowser(opts.chromiumPath)) {
     missing.push({
       what: opts.chromiumPath ? `Chromium at CHROMIUM_PATH=${opts.chromiumPath}` : "Chromium (for dashboard snapshots)",
       apt: "chromium",
-      brew: "--cask chromium",
+      brew: "brew install --cask chromium",
     });
   }
   if (missing.length === 0) return null;
   return [
     `Spyglass cannot start: missing ${missing.map((m) => m.what).join(" and ")}.`,
     `Install on Debian/Ubuntu:  sudo apt-get install -y ${missing.map((m) => m.apt).join(" ")}`,
-    `Install on macOS:          brew install ${missing.map((m) => m.brew).join(" ")}`,
-    opts.needRedis ? "Or point REDIS_URL at an existing Redis server." : "",
+    `Install on macOS:          ${missing.map((m) => m.brew).join(" && ")}`,
+    redisMissing ? "Or point REDIS_URL at an existing Redis server." : "",
   ]
     .filter(Boolean)
     .join("\n");
