@@ -1,8 +1,7 @@
 // The foundation's user journey: first admin, sign in, run a query, save it as a chart, put it on a
 // new dashboard, and see it drawn there.
 import { expect, test } from "@playwright/test";
-
-const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
+import { admin, typeSql } from "./helpers";
 
 test("from a fresh install to a chart on a dashboard", async ({ page }) => {
   // A fresh install sends everyone to the setup page.
@@ -30,14 +29,7 @@ test("from a fresh install to a chart on a dashboard", async ({ page }) => {
 
   // Run a query with Ctrl+Enter in Monaco.
   await page.getByRole("link", { name: "SQL" }).click();
-  const editor = page.getByTestId("sql-editor");
-  await expect(editor.locator(".monaco-editor")).toBeVisible();
-  await editor.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(
-    "select signup_client as client, count(*) as users from demo.users group by 1 order by 1",
-  );
+  await typeSql(page, "select signup_client as client, count(*) as users from demo.users group by 1 order by 1");
   await page.keyboard.press("ControlOrMeta+Enter");
   const results = page.getByTestId("results");
   await expect(results).toContainText("android");
