@@ -16,6 +16,14 @@ export function AppNav({ user }: { user: SessionUser }) {
       <Link className={styles.link} href="/sql">
         SQL
       </Link>
+      <Link className={styles.link} href="/queries/history">
+        History
+      </Link>
+      {user.role === "ADMIN" && (
+        <Link className={styles.link} href="/admin/data-sources">
+          Data sources
+        </Link>
+      )}
       <div className={styles.user}>
         <span>
           {user.name} · {user.role.toLowerCase()}
