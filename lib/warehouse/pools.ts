@@ -84,6 +84,15 @@ export function getPool(dataSourceId: string, config: ConnectionConfig, options:
   return entry;
 }
 
+/** Closes the pool of one data source, so its next query connects with the current settings (after an edit or delete). */
+export function dropPool(dataSourceId: string): void {
+  const existing = pools.get(dataSourceId);
+  if (!existing) return;
+  pools.delete(dataSourceId);
+  // Queries still running finish on the old pool, which then closes; nobody waits for them here.
+  void existing.pool.end().catch((e: unknown) => console.error(`Closing the pool of data source ${dataSourceId} failed:`, e));
+}
+
 /** Closes every warehouse pool (shutdown, tests). */
 export async function closeAllPools(): Promise<void> {
   const entries = [...pools.values()];

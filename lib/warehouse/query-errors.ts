@@ -101,3 +101,85 @@ function describeConnectionFailure(e: PgLikeError, config: ConnectionConfig | nu
   }
   return null;
 }
+
+/** The step of opening a connection that failed, for the admin's "Test connection". */
+export type ConnectionFailureStage = "dns" | "refused" | "timeout" | "ssl" | "auth" | "database" | "other";
+
+const TLS_CERT_CODES = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "EPROTO",
+]);
+
+/**
+ * Classifies an error from opening a warehouse connection into the stage that failed, with a message that
+ * says in words what failed and what to check. Never includes the password.
+ */
+export function classifyConnectionError(
+  error: unknown,
+  config: Pick<ConnectionConfig, "host" | "port" | "database" | "user" | "sslMode">,
+): { stage: ConnectionFailureStage; message: string } {
+  const e = asPgError(error);
+  const message = e.message ?? String(error);
+  const at = `${config.host}:${config.port}`;
+  const code = e.code ?? "";
+
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME" || /getaddrinfo/i.test(message)) {
+    return { stage: "dns", message: `Could not find host '${config.host}' (DNS lookup failed). Check the host name.` };
+  }
+  if (code === "ECONNREFUSED") {
+    return {
+      stage: "refused",
+      message: `Connection refused by ${at}. Is the server running and reachable from the Spyglass server? Check the host and port.`,
+    };
+  }
+  if (code === "ENETUNREACH" || code === "EHOSTUNREACH") {
+    return {
+      stage: "refused",
+      message: `${at} is unreachable from the Spyglass server (no route to the network or host). Check the host, VPN and firewall rules.`,
+    };
+  }
+  if (code === "ETIMEDOUT" || /timeout expired|connection timeout/i.test(message)) {
+    return {
+      stage: "timeout",
+      message: `Connecting to ${at} timed out. Check the host and port, and that a firewall or security group lets the Spyglass server in.`,
+    };
+  }
+  // PostgreSQL refuses unencrypted connections through pg_hba.conf ("... SSL off") or hostssl-only rules.
+  if ((code === "28000" || code === "28P01") && /SSL off|no encryption/i.test(message)) {
+    return { stage: "ssl", message: `The server requires SSL: set SSL mode to "require" or "verify-full". (${message})` };
+  }
+  if (code === "28P01" || code === "28000") {
+    return { stage: "auth", message: `The server refused the user '${config.user}': wrong password or no access. (${message})` };
+  }
+  if (code === "3D000") {
+    return { stage: "database", message: `Database '${config.database}' does not exist. Check the database name.` };
+  }
+  if (/does not support SSL/i.test(message)) {
+    return {
+      stage: "ssl",
+      message: `The server at ${at} does not support SSL connections: set SSL mode to "disable", or enable SSL on the server.`,
+    };
+  }
+  if (TLS_CERT_CODES.has(code) || /certificate|SSL|TLS/i.test(message)) {
+    const hint =
+      config.sslMode === "verify-full"
+        ? `The server's certificate could not be verified: paste the CA certificate (PEM) that signed it, check that the host name matches the certificate, or use SSL mode "require" to encrypt without verifying.`
+        : "Check the SSL mode.";
+    return { stage: "ssl", message: `SSL failed with ${at}: ${message}. ${hint}` };
+  }
+  if (/Connection terminated/i.test(message) || code === "ECONNRESET" || code === "EPIPE") {
+    return {
+      stage: "other",
+      message: `${at} closed the connection before it was established. Is this a PostgreSQL/Redshift port? Check the port and SSL mode.`,
+    };
+  }
+  return { stage: "other", message: `Could not connect to ${at}: ${message}` };
+}

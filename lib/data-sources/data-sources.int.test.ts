@@ -1,0 +1,179 @@
+// Data source administration against the real app DB and the real embedded PostgreSQL warehouse.
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { getDb, disconnectDb } from "@/lib/db";
+import { getSettings } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { freePort } from "@/lib/testing/free-port";
+import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
+import { closeAllPools } from "@/lib/warehouse/pools";
+import { runQuery } from "@/lib/warehouse/run-query";
+import type { ConnectionConfig } from "@/lib/warehouse/types";
+import { deleteDataSource } from "./delete-data-source";
+import { getDataSourceDetails, listDataSourcesForAdmin } from "./get-data-source";
+import { getDataSourceRuntime } from "./get-connection-config";
+import { createDataSourceFromForm, testConnectionFromForm, updateDataSource } from "./save-data-source";
+import type { DataSourceFormInput } from "./schemas";
+import { testConnection } from "./test-connection";
+
+const suffix = randomBytes(3).toString("hex");
+const good = (): ConnectionConfig => connectionFromUrl(getSettings().DEMO_WAREHOUSE_URL!, "demo");
+
+function form(overrides: Partial<DataSourceFormInput> = {}): DataSourceFormInput {
+  const c = good();
+  return {
+    name: `Admin test ${suffix} ${randomBytes(2).toString("hex")}`,
+    kind: "POSTGRES",
+    host: c.host,
+    port: c.port,
+    database: c.database,
+    user: c.user,
+    password: c.password,
+    sslMode: "disable",
+    sslCa: "",
+    defaultSchema: "demo",
+    statementTimeoutSeconds: 30,
+    rowLimit: 5000,
+    maxConcurrency: 2,
+    ...overrides,
+  };
+}
+
+afterAll(async () => {
+  await closeAllPools();
+  await disconnectDb();
+});
+
+describe("testConnection", () => {
+  it("succeeds with the right settings and reports the server version", async () => {
+    const r = await testConnection(good());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.serverVersion).toMatch(/^PostgreSQL \d+/);
+    expect(r.isRedshift).toBe(false);
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("says 'auth' for a wrong password, without the password", async () => {
+    const r = await testConnection({ ...good(), password: "definitely-wrong" });
+    expect(r).toMatchObject({ ok: false, stage: "auth" });
+    if (r.ok) return;
+    expect(r.message).toContain(`The server refused the user '${good().user}': wrong password or no access.`);
+    expect(r.message).not.toContain("definitely-wrong");
+  });
+
+  it("says 'refused' for a closed port", async () => {
+    const port = await freePort();
+    const r = await testConnection({ ...good(), host: "127.0.0.1", port });
+    expect(r).toEqual({
+      ok: false,
+      stage: "refused",
+      message: `Connection refused by 127.0.0.1:${port}. Is the server running and reachable from the Spyglass server? Check the host and port.`,
+    });
+  });
+
+  it("says 'dns' for a host that does not resolve", async () => {
+    const r = await testConnection({ ...good(), host: "nonexistent.invalid" });
+    expect(r).toEqual({ ok: false, stage: "dns", message: "Could not find host 'nonexistent.invalid' (DNS lookup failed). Check the host name." });
+  });
+
+  it("says 'database' for a missing database", async () => {
+    const r = await testConnection({ ...good(), database: "no_such_db" });
+    expect(r).toEqual({ ok: false, stage: "database", message: "Database 'no_such_db' does not exist. Check the database name." });
+  });
+
+  it("says 'ssl' when SSL is required but the server has none", async () => {
+    const r = await testConnection({ ...good(), sslMode: "require" });
+    expect(r).toMatchObject({ ok: false, stage: "ssl" });
+  });
+});
+
+describe("data source administration", () => {
+  it("creates, and reads back without the password or CA certificate", async () => {
+    const { dataSource, warnings } = await createDataSourceFromForm(form({ kind: "REDSHIFT" }));
+    // The server says PostgreSQL: the detected kind wins, and the admin is told.
+    expect(dataSource.kind).toBe("POSTGRES");
+    expect(warnings.join(" ")).toMatch(/You chose Amazon Redshift, but the server is PostgreSQL/);
+
+    const details = await getDataSourceDetails(dataSource.id);
+    expect(details).toMatchObject({
+      id: dataSource.id,
+      kind: "POSTGRES",
+      host: good().host,
+      port: good().port,
+      database: good().database,
+      user: good().user,
+      sslMode: "disable",
+      defaultSchema: "demo",
+      statementTimeoutSeconds: 30,
+      rowLimit: 5000,
+      maxConcurrency: 2,
+      hasPassword: true,
+      hasSslCa: false,
+      chartCount: 0,
+    });
+    // The password ("test" here) appears in no value, and no key names a secret.
+    expect(Object.values(details)).not.toContain(good().password);
+    expect(Object.keys(details)).not.toContain("password");
+    expect(Object.keys(details)).not.toContain("sslCa");
+
+    const listed = (await listDataSourcesForAdmin()).find((d) => d.id === dataSource.id)!;
+    expect(listed).toEqual({ id: dataSource.id, name: dataSource.name, kind: "POSTGRES", isDemo: false, host: `${good().host}:${good().port}`, database: good().database });
+    expect(Object.values(listed)).not.toContain(good().user);
+    expect(Object.values(listed)).not.toContain(good().password);
+  });
+
+  it("keeps the stored password (and CA) when the form leaves it empty", async () => {
+    const ca = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    const { dataSource } = await createDataSourceFromForm(form({ sslCa: ca }));
+    expect((await getDataSourceDetails(dataSource.id)).hasSslCa).toBe(true);
+    // Warm the pool with the old settings, then edit.
+    await runQuery({ dataSourceId: dataSource.id, sql: "select 1 as one" });
+
+    const { warnings } = await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", sslCa: "", rowLimit: 7 }));
+    expect(warnings).toEqual([]);
+    const rt = await getDataSourceRuntime(dataSource.id);
+    expect(rt.config.password).toBe(good().password);
+    expect(rt.config.sslCa).toBe(ca);
+    expect(rt.rowLimit).toBe(7);
+    const result = await runQuery({ dataSourceId: dataSource.id, sql: "select count(*)::int as n from users" });
+    expect(Number(result.rows[0]![0])).toBeGreaterThan(0);
+
+    // "Test connection" on the edit form uses the stored password too.
+    expect(await testConnectionFromForm({ ...form({ password: "" }), id: dataSource.id } as never)).toMatchObject({ ok: true });
+    expect(await testConnectionFromForm(form({ password: "" }) as never)).toMatchObject({ ok: false, stage: "auth" });
+
+    // A typed password replaces the stored one, and the pool is rebuilt with it.
+    await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "wrong-now" }));
+    await expect(runQuery({ dataSourceId: dataSource.id, sql: "select 1" })).rejects.toThrow(/authentication failed/);
+  });
+
+  it("refuses a duplicate name with a clear message", async () => {
+    const f = form();
+    await createDataSourceFromForm(f);
+    await expect(createDataSourceFromForm(f)).rejects.toThrow(`A data source named "${f.name}" already exists.`);
+  });
+
+  it("refuses to delete a data source that charts use, then deletes it once they are gone", async () => {
+    const { dataSource } = await createDataSourceFromForm(form());
+    const db = getDb();
+    await db.chart.create({ data: { title: "a", sql: "select 1", dataSourceId: dataSource.id } });
+    await db.chart.create({ data: { title: "b", sql: "select 1", dataSourceId: dataSource.id } });
+    const err = await deleteDataSource(dataSource.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("CONFLICT");
+    expect((err as AppError).message).toMatch(/is used by 2 charts/);
+    expect((await getDataSourceDetails(dataSource.id)).chartCount).toBe(2);
+
+    await db.chart.deleteMany({ where: { dataSourceId: dataSource.id } });
+    await deleteDataSource(dataSource.id);
+    expect(await db.dataSource.findUnique({ where: { id: dataSource.id } })).toBeNull();
+  });
+
+  it("rejects out-of-range settings with readable messages", async () => {
+    await expect(createDataSourceFromForm(form({ port: 70000 }))).rejects.toThrow(/Port must be between 1 and 65,535/);
+    await expect(createDataSourceFromForm(form({ statementTimeoutSeconds: 0 }))).rejects.toThrow(/Statement timeout \(seconds\) must be between 1 and 3,600/);
+    await expect(createDataSourceFromForm(form({ rowLimit: 2_000_000 }))).rejects.toThrow(/Row cap must be between 1 and 1,000,000/);
+    await expect(createDataSourceFromForm(form({ maxConcurrency: 65 }))).rejects.toThrow(/Max concurrent queries must be between 1 and 64/);
+  });
+});

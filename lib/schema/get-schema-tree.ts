@@ -1,0 +1,53 @@
+// The schemas, tables and columns of a data source, for the schema browser and autocomplete.
+import type pg from "pg";
+import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { getPool } from "@/lib/warehouse/pools";
+import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
+import { buildSchemaNodes } from "./build-tree";
+import { introspectionPlan } from "./introspection-sql";
+import { getCachedSchema, schemaLoads, setCachedSchema } from "./schema-cache";
+import type { SchemaTree } from "./types";
+
+export async function getSchemaTree(dataSourceId: string, opts: { refresh?: boolean } = {}): Promise<SchemaTree> {
+  if (!opts.refresh) {
+    const cached = getCachedSchema(dataSourceId);
+    if (cached) return cached;
+  }
+  const inFlight = schemaLoads.get(dataSourceId);
+  if (inFlight) return inFlight;
+  const load = loadSchemaTree(dataSourceId).finally(() => schemaLoads.delete(dataSourceId));
+  schemaLoads.set(dataSourceId, load);
+  return load;
+}
+
+async function loadSchemaTree(dataSourceId: string): Promise<SchemaTree> {
+  const ds = await getDataSourceRuntime(dataSourceId);
+  // Same pool options as query execution, so both share one pool instead of replacing each other's.
+  const { pool } = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (e) {
+    throw translateConnectError(e, ds.config);
+  }
+  const timeoutMs = Math.max(1, Math.floor(ds.statementTimeoutMs));
+  const plan = introspectionPlan(ds.kind);
+  let broken: Error | undefined;
+  try {
+    // Read-only, with the data source's timeout; both vanish with the ROLLBACK (Redshift accepts these too).
+    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}`);
+    const res = await client.query<Record<string, unknown>>(plan.sql);
+    const tree: SchemaTree = { schemas: buildSchemaNodes(res.rows.map(plan.mapRow)), cachedAt: new Date().toISOString() };
+    setCachedSchema(dataSourceId, tree);
+    return tree;
+  } catch (e) {
+    throw translateQueryError(e, { timeoutMs });
+  } finally {
+    try {
+      await client.query("ROLLBACK");
+    } catch (e) {
+      broken = e instanceof Error ? e : new Error(String(e));
+    }
+    client.release(broken);
+  }
+}
