@@ -1,22 +1,50 @@
 "use client";
-// The SQL editor: Monaco with SQL highlighting, Ctrl/Cmd+Enter to run, and a marker at an error's position.
-// Load it with next/dynamic({ ssr: false }): Monaco only runs in a browser.
+// The SQL editor: Monaco with SQL highlighting and autocomplete, Ctrl/Cmd+Enter to run (the selection when
+// there is one), Ctrl/Cmd+Shift+Enter to run the selection, Shift+Alt+F to format, and a marker at an
+// error's position. Load it with next/dynamic({ ssr: false }): Monaco only runs in a browser.
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
+import type { CompletionSchema } from "./completion";
+import { registerSqlCompletion, setModelSchema } from "./completion-provider";
+import { formatSql } from "./format-sql";
 import { monaco } from "./monaco-setup";
 import styles from "./editor.module.css";
 
 export interface SqlEditorError {
-  /** 1-based character position in the SQL, as PostgreSQL reports it. */
+  /** 1-based character position in the editor's text. */
   position: number;
   message: string;
+}
+
+/** What a run asks for: the text to run and where it starts in the editor (to place error markers). */
+export interface RunRequest {
+  sql: string;
+  /** 0-based offset of `sql` in the editor's text. */
+  offset: number;
+  selection: boolean;
+}
+
+/** Commands the page can send to the editor. */
+export interface SqlEditorApi {
+  insertAtCursor(text: string): void;
+  format(): void;
+  /** The selected text and its offset, or the whole text when nothing is selected. */
+  getRunText(selectionOnly?: boolean): RunRequest;
+  focus(): void;
 }
 
 export interface SqlEditorProps {
   value: string;
   onChange: (value: string) => void;
-  /** Ctrl+Enter / Cmd+Enter. */
-  onRun: () => void;
+  /** Ctrl+Enter / Cmd+Enter (the selection if any) and Ctrl/Cmd+Shift+Enter (the selection only). */
+  onRun: (request: RunRequest) => void;
+  onReady?: (api: SqlEditorApi | null) => void;
+  /** Schema tree autocomplete uses; read when suggestions are asked for. */
+  schema?: CompletionSchema | null;
+  /** Whether some text is selected (for "Run selection"). */
+  onSelectionChange?: (hasSelection: boolean) => void;
+  /** Reported when the format command fails (e.g. unbalanced parentheses). */
+  onFormatError?: (message: string) => void;
   error?: SqlEditorError | null;
   height?: number | string;
   ariaLabel?: string;
@@ -24,16 +52,27 @@ export interface SqlEditorProps {
 
 const MARKER_OWNER = "spyglass";
 
-export default function SqlEditor({ value, onChange, onRun, error, height = 280, ariaLabel = "SQL editor" }: SqlEditorProps) {
+export default function SqlEditor({
+  value,
+  onChange,
+  onRun,
+  onReady,
+  schema = null,
+  onFormatError,
+  onSelectionChange,
+  error,
+  height = 280,
+  ariaLabel = "SQL editor",
+}: SqlEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const onRunRef = useRef(onRun);
+  const latest = useRef({ onRun, onReady, schema, onFormatError, onSelectionChange });
   useEffect(() => {
-    onRunRef.current = onRun;
+    latest.current = { onRun, onReady, schema, onFormatError, onSelectionChange };
   });
 
   // The editor owns its text while the user types (a controlled `value` would race fast typing and drop
   // keystrokes); a `value` that differs from what the editor last reported is an outside change (opening a
-  // chart) and is written into the editor.
+  // chart, formatting) and is written into the editor as an undoable edit.
   const lastReported = useRef(value);
   useEffect(() => {
     const editor = editorRef.current;
@@ -46,9 +85,65 @@ export default function SqlEditor({ value, onChange, onRun, error, height = 280,
     }
   }, [value]);
 
+  useEffect(() => () => latest.current.onReady?.(null), []);
+
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current());
+    registerSqlCompletion(monaco);
+    const model = editor.getModel();
+    const releaseSchema = model ? setModelSchema(model, () => latest.current.schema) : () => {};
+    editor.onDidDispose(releaseSchema);
+
+    const runText = (selectionOnly: boolean): RunRequest => {
+      const m = editor.getModel();
+      if (!m) return { sql: "", offset: 0, selection: false };
+      const sel = editor.getSelection();
+      if (sel && !sel.isEmpty()) {
+        return { sql: m.getValueInRange(sel), offset: m.getOffsetAt(sel.getStartPosition()), selection: true };
+      }
+      return selectionOnly ? { sql: "", offset: 0, selection: true } : { sql: m.getValue(), offset: 0, selection: false };
+    };
+    const format = () => {
+      const m = editor.getModel();
+      if (!m) return;
+      try {
+        const formatted = formatSql(m.getValue());
+        if (formatted === m.getValue()) return;
+        editor.pushUndoStop();
+        editor.executeEdits("spyglass-format", [{ range: m.getFullModelRange(), text: formatted }]);
+        editor.pushUndoStop();
+      } catch (e) {
+        latest.current.onFormatError?.(e instanceof Error ? e.message.split("\n")[0] : String(e));
+      }
+    };
+
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(runText(false)));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+      const request = runText(true);
+      if (request.sql.trim() !== "") latest.current.onRun(request);
+    });
+    editor.addAction({
+      id: "spyglass.format",
+      label: "Format SQL",
+      keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF],
+      contextMenuGroupId: "1_modification",
+      run: format,
+    });
+
+    editor.onDidChangeCursorSelection((e) => latest.current.onSelectionChange?.(!e.selection.isEmpty()));
+    latest.current.onReady?.({
+      insertAtCursor(text) {
+        const sel = editor.getSelection();
+        if (!sel) return;
+        editor.pushUndoStop();
+        editor.executeEdits("spyglass-insert", [{ range: sel, text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+        editor.focus();
+      },
+      format,
+      getRunText: runText,
+      focus: () => editor.focus(),
+    });
     editor.focus();
   };
 
@@ -104,6 +199,9 @@ export default function SqlEditor({ value, onChange, onRun, error, height = 280,
           renderLineHighlight: "line",
           // Enter always starts a new line (Tab accepts a suggestion), so typing a query never picks a word by accident.
           acceptSuggestionOnEnter: "off",
+          // Only schema-aware suggestions: `u.` lists exactly u's columns, not every word in the file.
+          wordBasedSuggestions: "off",
+          suggest: { showWords: false },
           fixedOverflowWidgets: true,
           editContext: false,
           padding: { top: 8, bottom: 8 },

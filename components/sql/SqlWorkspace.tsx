@@ -1,20 +1,38 @@
 "use client";
-// The SQL page: pick a data source, write SQL, run it, see the result as a chart and a table, save it as
-// a chart and put it on a dashboard.
+// The SQL page: query tabs, a schema browser, Monaco with autocomplete, parameters, run / run selection /
+// cancel / format / snippets / export, and the result as a chart and a virtualized grid; save it as a chart
+// and put it on a dashboard.
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ChartView } from "@/components/charts/ChartView";
-import type { SqlEditorError } from "@/components/editor/SqlEditor";
+import { relativeTime } from "@/components/dashboards/relative-time";
+import type { RunRequest, SqlEditorApi, SqlEditorError } from "@/components/editor/SqlEditor";
+import { SchemaBrowser } from "@/components/schema-browser/SchemaBrowser";
+import { fetchSchemaTree } from "@/components/schema-browser/schema-client";
 import { resolveVizType } from "@/lib/charts/build-chart-option";
 import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { VizConfig, VizType } from "@/lib/charts/types";
 import type { DataSourceSummary } from "@/lib/data-sources/schemas";
+import { findParameters } from "@/lib/queries/parameters";
+import type { SchemaTree } from "@/lib/schema/types";
 import { lineAndColumn } from "@/lib/warehouse/sql-text";
-import type { QueryResult } from "@/lib/warehouse/types";
 import { AddToDashboard } from "./AddToDashboard";
-import { ApiError, createChartRequest, runQueryRequest, updateChartRequest } from "./api";
-import { formatDuration, ResultTable } from "./ResultTable";
+import {
+  ApiError,
+  cancelRunRequest,
+  createChartRequest,
+  getHistoryRunRequest,
+  runQueryRequest,
+  submitExport,
+  updateChartRequest,
+  type RunQueryResponse,
+} from "./api";
+import { ParametersBar } from "./ParametersBar";
+import { QueryTabs } from "./QueryTabs";
+import { ResultGrid } from "./ResultGrid";
 import { SaveChartForm } from "./SaveChartForm";
+import { SnippetsPicker } from "./SnippetsPicker";
+import { createTab, loadTabs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type TabsState } from "./tabs";
 import styles from "./sql.module.css";
 
 // Monaco runs only in the browser; this also keeps it out of the server bundle.
@@ -34,11 +52,14 @@ const VIZ_TYPES: { value: VizType; label: string }[] = [
   { value: "pie", label: "Pie" },
 ];
 
+const CANCELLED_MESSAGE = "Query cancelled";
+
 type RunState =
   | { status: "idle" }
-  | { status: "running"; startedAt: number; sql: string }
-  | { status: "done"; result: QueryResult; ranAt: Date; sql: string }
-  | { status: "failed"; error: QueryError; ranAt: Date; sql: string };
+  | { status: "running"; startedAt: number; sql: string; offset: number; runId: string; cancelling: boolean }
+  | { status: "done"; sql: string }
+  | { status: "cancelled"; sql: string }
+  | { status: "failed"; error: QueryError; sql: string; offset: number };
 
 interface QueryError {
   message: string;
@@ -47,67 +68,218 @@ interface QueryError {
   detail?: string;
 }
 
+interface ShownResult {
+  result: RunQueryResponse;
+  ranAt: Date;
+}
+
 export interface SqlWorkspaceProps {
   dataSources: DataSourceSummary[];
   canSave: boolean;
+  /** Tabs are kept in this browser per user. */
+  userId: string;
   /** Opened from an existing chart (/sql?chart=ID). */
   chart?: ChartRecord | null;
+  /** Opened from the history (/sql?run=ID). */
+  runId?: string;
 }
 
-export function SqlWorkspace({ dataSources, canSave, chart: initialChart }: SqlWorkspaceProps) {
+const subscribeNothing = () => () => {};
+
+export function SqlWorkspace(props: SqlWorkspaceProps) {
+  // Tabs live in localStorage, so the workspace renders in the browser only (no hydration mismatch).
+  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  if (props.dataSources.length === 0) {
+    return (
+      <div className="card empty">
+        <p>No data source is connected yet.</p>
+        <p>An administrator can add a PostgreSQL or Redshift connection; the demo warehouse appears here when it is loaded.</p>
+      </div>
+    );
+  }
+  if (!inBrowser) return <div className={styles.editorPlaceholder}>Loading editor…</div>;
+  return <Workspace {...props} />;
+}
+
+function initialTabs({ userId, chart, dataSources }: SqlWorkspaceProps): TabsState {
+  const defaultDs = (dataSources.find((d) => d.isDemo) ?? dataSources[0])?.id ?? "";
+  const stored = loadTabs(userId);
+  let state: TabsState = stored ?? (() => {
+    const tab = createTab(defaultDs, []);
+    return { tabs: [tab], activeId: tab.id };
+  })();
+  // Tabs whose data source is gone fall back to the default one.
+  state = { ...state, tabs: state.tabs.map((t) => (dataSources.some((d) => d.id === t.dataSourceId) ? t : { ...t, dataSourceId: defaultDs })) };
+  if (chart) {
+    const open = state.tabs.find((t) => t.chart?.id === chart.id);
+    if (open) return { ...state, activeId: open.id };
+    const fresh = state.tabs.length === 1 && state.tabs[0].sql.trim() === "" && !state.tabs[0].chart;
+    const tab = createTab(chart.dataSourceId, fresh ? [] : state.tabs, {
+      title: chart.title,
+      sql: chart.sql,
+      chart: { id: chart.id, title: chart.title, description: chart.description, version: chart.version },
+      vizType: chart.vizType,
+      vizConfig: chart.vizConfig ?? {},
+    });
+    return { tabs: fresh ? [tab] : [...state.tabs, tab], activeId: tab.id };
+  }
+  return state;
+}
+
+function Workspace(props: SqlWorkspaceProps) {
+  const { dataSources, canSave, userId, chart: initialChart, runId: historyRunId } = props;
   const id = useId();
-  const [dataSourceId, setDataSourceId] = useState(
-    () => initialChart?.dataSourceId ?? (dataSources.find((d) => d.isDemo) ?? dataSources[0])?.id ?? "",
-  );
-  const [sql, setSql] = useState(initialChart?.sql ?? "");
-  const [run, setRun] = useState<RunState>({ status: "idle" });
-  // The last successful result stays on screen while a new run is in flight or after it fails.
-  const [lastResult, setLastResult] = useState<{ result: QueryResult; ranAt: Date } | null>(null);
-  const [vizType, setVizType] = useState<VizType>(initialChart?.vizType ?? "auto");
-  const [vizConfig, setVizConfig] = useState<VizConfig>(initialChart?.vizConfig ?? {});
-  const [saved, setSaved] = useState<{ id: string; title: string; description: string; version: number } | null>(
-    initialChart ? { id: initialChart.id, title: initialChart.title, description: initialChart.description, version: initialChart.version } : null,
-  );
+  const [state, setState] = useState<TabsState>(() => initialTabs(props));
+  const [runs, setRuns] = useState<Record<string, RunState>>({});
+  const [results, setResults] = useState<Record<string, ShownResult>>({});
+  const [schemas, setSchemas] = useState<Record<string, SchemaTree | null>>({});
+  const [schemaOpen, setSchemaOpen] = useState(true);
+  const [hasSelection, setHasSelection] = useState(false);
   const [panel, setPanel] = useState<"none" | "save" | "dashboard">("none");
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const [formatError, setFormatError] = useState<string | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const editorApi = useRef<SqlEditorApi | null>(null);
+  const inFlight = useRef(new Map<string, { controller: AbortController; runId: string; cancelling: boolean }>());
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
 
-  const runQuery = useCallback(async () => {
-    if (!dataSourceId || sql.trim() === "") return;
-    abortRef.current?.abort();
-    const controller = new AbortController();
-    abortRef.current = controller;
-    const text = sql;
-    setRun({ status: "running", startedAt: Date.now(), sql: text });
-    try {
-      const result = await runQueryRequest(dataSourceId, text, controller.signal);
-      const ranAt = new Date();
-      setRun({ status: "done", result, ranAt, sql: text });
-      setLastResult({ result, ranAt });
-    } catch (e) {
-      if (controller.signal.aborted) return;
-      const error: QueryError =
-        e instanceof ApiError
-          ? {
-              message: e.message,
-              position: typeof e.details.position === "number" ? e.details.position : undefined,
-              hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
-              detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
-            }
-          : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
-      setRun({ status: "failed", error, ranAt: new Date(), sql: text });
-    } finally {
-      if (abortRef.current === controller) abortRef.current = null;
-    }
-  }, [dataSourceId, sql]);
+  const tab = state.tabs.find((t) => t.id === state.activeId) ?? state.tabs[0];
+  const run: RunState = runs[tab.id] ?? { status: "idle" };
+  const shown = results[tab.id] ?? null;
 
-  const cancel = useCallback(() => {
-    abortRef.current?.abort();
-    abortRef.current = null;
-    setRun({ status: "idle" });
+  const updateTab = useCallback((tabId: string, patch: Partial<QueryTab> | ((t: QueryTab) => Partial<QueryTab>)) => {
+    setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === tabId ? { ...t, ...(typeof patch === "function" ? patch(t) : patch) } : t)) }));
   }, []);
 
-  useEffect(() => () => abortRef.current?.abort(), []);
+  // Unsaved text survives a reload: written shortly after the last change, and when the page goes away.
+  useEffect(() => {
+    const timer = setTimeout(() => saveTabs(userId, state), 300);
+    return () => clearTimeout(timer);
+  }, [state, userId]);
+  useEffect(() => {
+    const flush = () => saveTabs(userId, stateRef.current);
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [userId]);
+
+  // /sql?run=ID opens that run from the history in a new tab (once: a reload focuses the same tab).
+  const openedRun = useRef(false);
+  useEffect(() => {
+    if (!historyRunId || openedRun.current) return;
+    openedRun.current = true;
+    const existing = stateRef.current.tabs.find((t) => t.fromRunId === historyRunId);
+    if (existing) {
+      setState((s) => ({ ...s, activeId: existing.id }));
+      return;
+    }
+    getHistoryRunRequest(historyRunId)
+      .then((h) => {
+        setState((s) => {
+          const parameterTypes: QueryTab["parameterTypes"] = {};
+          for (const p of h.parameters ?? []) parameterTypes[p.name] = p.type;
+          const parameterInputs: QueryTab["parameterInputs"] = {};
+          for (const [k, v] of Object.entries(h.values ?? {})) parameterInputs[k] = toParameterInput(v);
+          const t = createTab(dataSources.some((d) => d.id === h.dataSourceId) ? h.dataSourceId : tab.dataSourceId, s.tabs, {
+            title: "From history",
+            sql: h.sql,
+            parameterTypes,
+            parameterInputs,
+            fromRunId: historyRunId,
+          });
+          return { tabs: [...s.tabs, t], activeId: t.id };
+        });
+      })
+      .catch((e: unknown) => setHistoryError(e instanceof Error ? e.message : String(e)));
+  }, [historyRunId, dataSources, tab.dataSourceId]);
+
+  // The schema tree of the active tab's data source, for autocomplete.
+  const dsId = tab.dataSourceId;
+  useEffect(() => {
+    if (!dsId || dsId in schemas) return;
+    let cancelled = false;
+    fetchSchemaTree(dsId)
+      .then((tree) => !cancelled && setSchemas((m) => ({ ...m, [dsId]: tree })))
+      .catch(() => !cancelled && setSchemas((m) => ({ ...m, [dsId]: null })));
+    return () => {
+      cancelled = true;
+    };
+  }, [dsId, schemas]);
+
+  // Parameters follow the text as it is typed (deferred, so typing never waits on it).
+  const deferredSql = useDeferredValue(tab.sql);
+  const parameterNames = useMemo(() => findParameters(deferredSql), [deferredSql]);
+
+  const runTab = useCallback(
+    async (tabId: string, request: RunRequest) => {
+      const t = stateRef.current.tabs.find((x) => x.id === tabId);
+      if (!t || !t.dataSourceId || request.sql.trim() === "") return;
+      inFlight.current.get(tabId)?.controller.abort();
+      const controller = new AbortController();
+      const runId = crypto.randomUUID();
+      const entry = { controller, runId, cancelling: false };
+      inFlight.current.set(tabId, entry);
+      const { parameters, values } = parametersForRun(t, findParameters(request.sql));
+      setRuns((r) => ({ ...r, [tabId]: { status: "running", startedAt: Date.now(), sql: request.sql, offset: request.offset, runId, cancelling: false } }));
+      try {
+        const result = await runQueryRequest(
+          { dataSourceId: t.dataSourceId, sql: request.sql, ...(parameters.length ? { parameters, values } : {}), runId },
+          controller.signal,
+        );
+        setRuns((r) => ({ ...r, [tabId]: { status: "done", sql: request.sql } }));
+        setResults((m) => ({ ...m, [tabId]: { result, ranAt: new Date() } }));
+      } catch (e) {
+        if (controller.signal.aborted && !entry.cancelling) return; // replaced by a newer run
+        if (entry.cancelling || (e instanceof ApiError && e.message === CANCELLED_MESSAGE)) {
+          setRuns((r) => ({ ...r, [tabId]: { status: "cancelled", sql: request.sql } }));
+          return;
+        }
+        const error: QueryError =
+          e instanceof ApiError
+            ? {
+                message: e.message,
+                position: typeof e.details.position === "number" ? e.details.position : undefined,
+                hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
+                detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
+              }
+            : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
+        setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset } }));
+      } finally {
+        if (inFlight.current.get(tabId) === entry) inFlight.current.delete(tabId);
+      }
+    },
+    [],
+  );
+
+  const cancel = useCallback(async (tabId: string) => {
+    const entry = inFlight.current.get(tabId);
+    if (!entry || entry.cancelling) return;
+    entry.cancelling = true;
+    setRuns((r) => {
+      const cur = r[tabId];
+      return cur?.status === "running" ? { ...r, [tabId]: { ...cur, cancelling: true } } : r;
+    });
+    // The server cancels the statement and the run then fails with "Query cancelled". If that is not
+    // possible (the run is not registered yet), closing the request cancels the statement too.
+    const fallback = setTimeout(() => entry.controller.abort(), 5000);
+    try {
+      const { cancelled } = await cancelRunRequest(entry.runId);
+      if (!cancelled) entry.controller.abort();
+    } catch {
+      entry.controller.abort();
+    } finally {
+      entry.controller.signal.addEventListener("abort", () => clearTimeout(fallback));
+      if (!inFlight.current.has(tabId)) clearTimeout(fallback);
+    }
+  }, []);
+
+  // Leaving the page stops what is running.
+  useEffect(() => {
+    const flights = inFlight.current;
+    return () => flights.forEach((f) => f.controller.abort());
+  }, []);
 
   // Opening a saved chart shows its current result straight away.
   const openedChartId = initialChart?.id;
@@ -117,220 +289,362 @@ export function SqlWorkspace({ dataSources, canSave, chart: initialChart }: SqlW
     // Marked inside the timer: React's development double effect clears the first timer.
     const timer = setTimeout(() => {
       autoRan.current = true;
-      void runQuery();
+      const t = stateRef.current.tabs.find((x) => x.chart?.id === openedChartId);
+      if (t) void runTab(t.id, { sql: t.sql, offset: 0, selection: false });
     }, 0);
     return () => clearTimeout(timer);
-  }, [openedChartId, runQuery]);
+  }, [openedChartId, runTab]);
+
+  const runFromEditor = useCallback((request: RunRequest) => void runTab(stateRef.current.activeId, request), [runTab]);
+  const runActive = (selectionOnly: boolean) => {
+    const request = editorApi.current?.getRunText(selectionOnly) ?? { sql: tab.sql, offset: 0, selection: false };
+    if (request.sql.trim() !== "") void runTab(tab.id, request);
+  };
+
+  function exportCsv() {
+    const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false };
+    if (request.sql.trim() === "" || !tab.dataSourceId) return;
+    const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
+    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format: "csv" });
+  }
+
+  function addTab() {
+    setState((s) => {
+      const current = s.tabs.find((t) => t.id === s.activeId);
+      const t = createTab(current?.dataSourceId ?? tab.dataSourceId, s.tabs);
+      return { tabs: [...s.tabs, t], activeId: t.id };
+    });
+    setPanel("none");
+    setSaveMessage(null);
+  }
+
+  function closeTab(tabId: string) {
+    inFlight.current.get(tabId)?.controller.abort();
+    setState((s) => {
+      if (s.tabs.length === 1) return s;
+      const index = s.tabs.findIndex((t) => t.id === tabId);
+      const tabs = s.tabs.filter((t) => t.id !== tabId);
+      const activeId = s.activeId === tabId ? tabs[Math.max(0, index - 1)].id : s.activeId;
+      return { tabs, activeId };
+    });
+    const without = <T,>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== tabId));
+    setResults(without);
+    setRuns(without);
+  }
+
+  function selectTab(tabId: string) {
+    setState((s) => ({ ...s, activeId: tabId }));
+    setPanel("none");
+    setSaveMessage(null);
+    setHasSelection(false);
+  }
 
   const editorError: SqlEditorError | null =
-    run.status === "failed" && run.error.position ? { position: run.error.position, message: run.error.message } : null;
+    run.status === "failed" && run.error.position ? { position: run.error.position + run.offset, message: run.error.message } : null;
 
-  const shown = lastResult?.result ?? null;
-  const inferred = useMemo(() => (shown ? resolveVizType("auto", shown) : null), [shown]);
-  const drawnAs = vizType === "auto" ? inferred : vizType;
-  const selectedDataSource = dataSources.find((d) => d.id === dataSourceId);
+  const inferred = useMemo(() => (shown ? resolveVizType("auto", shown.result) : null), [shown]);
+  const drawnAs = tab.vizType === "auto" ? inferred : tab.vizType;
+  const runningTabs = useMemo(() => new Set(Object.entries(runs).filter(([, r]) => r.status === "running").map(([k]) => k)), [runs]);
+  const canRun = tab.sql.trim() !== "" && !!tab.dataSourceId;
 
   async function saveNewChart({ title, description }: { title: string; description: string }) {
-    const body = {
-      title,
-      description,
-      sql,
-      dataSourceId,
-      // Save what the user sees: "auto" is pinned to the type it resolved to for this result.
-      vizType: vizType === "auto" && shown ? resolveVizType("auto", shown) : vizType,
-      vizConfig,
-    };
-    const { id: chartId } = await createChartRequest(body);
-    setSaved({ id: chartId, title, description, version: 1 });
-    setVizType(body.vizType);
+    const vizType: VizType = tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType;
+    const { id: chartId } = await createChartRequest({ title, description, sql: tab.sql, dataSourceId: tab.dataSourceId, vizType, vizConfig: tab.vizConfig });
+    updateTab(tab.id, { chart: { id: chartId, title, description, version: 1 }, vizType, title });
     setPanel("dashboard");
     setSaveMessage(null);
   }
 
   async function saveChanges() {
-    if (!saved) return;
+    if (!tab.chart) return;
     setSaveMessage(null);
     try {
-      const updated = await updateChartRequest(saved.id, {
-        version: saved.version,
-        sql,
-        dataSourceId,
-        vizType: vizType === "auto" && shown ? resolveVizType("auto", shown) : vizType,
-        vizConfig,
+      const updated = await updateChartRequest(tab.chart.id, {
+        version: tab.chart.version,
+        sql: tab.sql,
+        dataSourceId: tab.dataSourceId,
+        vizType: tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType,
+        vizConfig: tab.vizConfig,
       });
-      setSaved({ id: updated.id, title: updated.title, description: updated.description, version: updated.version });
+      updateTab(tab.id, { chart: { id: updated.id, title: updated.title, description: updated.description, version: updated.version } });
       setSaveMessage({ kind: "ok", text: `Saved “${updated.title}”.` });
     } catch (e) {
       setSaveMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  if (dataSources.length === 0) {
-    return (
-      <div className="card empty">
-        <p>No data source is connected yet.</p>
-        <p>An administrator can add a PostgreSQL or Redshift connection; the demo warehouse appears here when it is loaded.</p>
-      </div>
-    );
-  }
-
   return (
-    <div className={styles.workspace}>
-      <div className={styles.header}>
-        <h1>{saved ? saved.title : "SQL"}</h1>
-        <div className={styles.picker}>
-          <label htmlFor={`${id}-ds`}>Data source</label>
-          <select id={`${id}-ds`} className="input" value={dataSourceId} onChange={(e) => setDataSourceId(e.target.value)}>
-            {dataSources.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-                {d.kind === "REDSHIFT" ? " (Redshift)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
-        <span className="spacer" />
-        {canSave && saved && (
-          <button type="button" className="btn" onClick={saveChanges} disabled={sql.trim() === ""}>
-            Save changes
-          </button>
-        )}
-        {canSave && (
+    <div className={`${styles.workspace} ${schemaOpen ? "" : styles.schemaCollapsed}`}>
+      <aside className={styles.schemaPanel} aria-label="Schema">
+        <div className={styles.schemaHeader}>
+          {schemaOpen && <span className={styles.schemaTitle}>Schema</span>}
           <button
             type="button"
-            className="btn"
-            onClick={() => {
-              setPanel(panel === "save" ? "none" : "save");
-              setSaveMessage(null);
-            }}
-            disabled={sql.trim() === "" || !dataSourceId}
-            aria-expanded={panel === "save"}
+            className={styles.iconButton}
+            onClick={() => setSchemaOpen(!schemaOpen)}
+            aria-expanded={schemaOpen}
+            aria-label={schemaOpen ? "Hide schema browser" : "Show schema browser"}
+            title={schemaOpen ? "Hide schema browser" : "Show schema browser"}
           >
-            Save as chart
+            {schemaOpen ? "«" : "»"}
           </button>
-        )}
-      </div>
-
-      {saveMessage && (
-        <div className={saveMessage.kind === "error" ? "alert" : styles.okMessage} role={saveMessage.kind === "error" ? "alert" : "status"}>
-          {saveMessage.text}
         </div>
-      )}
-      {panel === "save" && (
-        <SaveChartForm
-          initialTitle=""
-          onSave={saveNewChart}
-          onCancel={() => setPanel("none")}
-        />
-      )}
-      {panel === "dashboard" && saved && <AddToDashboard chartId={saved.id} chartTitle={saved.title} />}
+        {schemaOpen && tab.dataSourceId && (
+          <div className={styles.schemaBody}>
+            <SchemaBrowser dataSourceId={tab.dataSourceId} onInsert={(text) => editorApi.current?.insertAtCursor(text)} />
+          </div>
+        )}
+      </aside>
 
-      <SqlEditor value={sql} onChange={setSql} onRun={runQuery} error={editorError} height={260} />
+      <div className={styles.main}>
+        <div className={styles.header}>
+          <h1>{tab.chart ? tab.chart.title : "SQL"}</h1>
+          <span className="spacer" />
+          {canSave && tab.chart && (
+            <button type="button" className="btn" onClick={saveChanges} disabled={tab.sql.trim() === ""}>
+              Save changes
+            </button>
+          )}
+          {canSave && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setPanel(panel === "save" ? "none" : "save");
+                setSaveMessage(null);
+              }}
+              disabled={!canRun}
+              aria-expanded={panel === "save"}
+            >
+              Save as chart
+            </button>
+          )}
+        </div>
 
-      <div className={styles.runBar}>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={runQuery}
-          disabled={run.status === "running" || sql.trim() === "" || !dataSourceId}
-          aria-busy={run.status === "running"}
-        >
+        {historyError && <div className="notice">Could not open that run from the history: {historyError}</div>}
+        {saveMessage && (
+          <div className={saveMessage.kind === "error" ? "alert" : styles.okMessage} role={saveMessage.kind === "error" ? "alert" : "status"}>
+            {saveMessage.text}
+          </div>
+        )}
+        {panel === "save" && <SaveChartForm initialTitle="" onSave={saveNewChart} onCancel={() => setPanel("none")} />}
+        {panel === "dashboard" && tab.chart && <AddToDashboard chartId={tab.chart.id} chartTitle={tab.chart.title} />}
+
+        <div className={styles.editorBlock}>
+          <QueryTabs
+            tabs={state.tabs}
+            activeId={tab.id}
+            running={runningTabs}
+            onSelect={selectTab}
+            onAdd={addTab}
+            onClose={closeTab}
+            onRename={(tabId, title) => updateTab(tabId, { title })}
+          />
+          <SqlEditor
+            key={tab.id}
+            value={tab.sql}
+            onChange={(sql) => updateTab(tab.id, { sql })}
+            onRun={runFromEditor}
+            onReady={(api) => {
+              editorApi.current = api;
+            }}
+            schema={schemas[tab.dataSourceId] ?? null}
+            onFormatError={(m) => setFormatError(m)}
+            onSelectionChange={setHasSelection}
+            error={editorError}
+            height={260}
+          />
+        </div>
+
+        <div className={styles.toolbar}>
+          <div className={styles.picker}>
+            <label htmlFor={`${id}-ds`}>Data source</label>
+            <select id={`${id}-ds`} className="input" value={tab.dataSourceId} onChange={(e) => updateTab(tab.id, { dataSourceId: e.target.value })}>
+              {dataSources.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                  {d.kind === "REDSHIFT" ? " (Redshift)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <span className={styles.divider} aria-hidden="true" />
           {run.status === "running" ? (
             <>
-              <span className="spinner" aria-hidden="true" />
-              Running…
+              <button type="button" className="btn btn-primary" disabled aria-busy="true">
+                <span className="spinner" aria-hidden="true" />
+                Running…
+              </button>
+              <button type="button" className="btn" onClick={() => void cancel(tab.id)} disabled={run.cancelling}>
+                {run.cancelling ? "Cancelling…" : "Cancel"}
+              </button>
+              <Elapsed since={run.startedAt} />
             </>
           ) : (
-            "Run"
+            <>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => runActive(false)}
+                disabled={!canRun}
+                title="Run (Ctrl/Cmd+Enter): runs the selection when there is one"
+              >
+                Run <span aria-hidden="true">▸</span>
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => runActive(true)}
+                disabled={!canRun || !hasSelection}
+                title="Run selection (Ctrl/Cmd+Shift+Enter)"
+              >
+                Run selection
+              </button>
+            </>
           )}
-        </button>
-        {run.status === "running" && (
-          <>
-            <Elapsed since={run.startedAt} />
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel
-            </button>
-          </>
-        )}
-        {run.status === "done" && (
-          <span className="muted">
-            {run.result.rowCount.toLocaleString("en-US")} {run.result.rowCount === 1 ? "row" : "rows"} in {formatDuration(run.result.durationMs)}
+          <button type="button" className="btn" onClick={() => editorApi.current?.format()} title="Format (Shift+Alt+F)" disabled={tab.sql.trim() === ""}>
+            Format
+          </button>
+          <SnippetsPicker onPick={(name) => editorApi.current?.insertAtCursor(`[${name}]`)} />
+          <button type="button" className="btn" onClick={exportCsv} disabled={!canRun} title="Download the full result as CSV">
+            Export CSV
+          </button>
+          <span className="spacer" />
+          <span className={styles.shortcut}>
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to run
           </span>
+        </div>
+
+        <ParametersBar
+          names={parameterNames}
+          types={tab.parameterTypes}
+          inputs={tab.parameterInputs}
+          onTypeChange={(name, type) => updateTab(tab.id, (t) => ({ parameterTypes: { ...t.parameterTypes, [name]: type } }))}
+          onInputChange={(name, input) => updateTab(tab.id, (t) => ({ parameterInputs: { ...t.parameterInputs, [name]: input } }))}
+          onSubmit={() => runActive(false)}
+        />
+
+        {formatError && (
+          <div className="notice" role="status">
+            Could not format this SQL: {formatError}{" "}
+            <button type="button" className={styles.linkButton} onClick={() => setFormatError(null)}>
+              Dismiss
+            </button>
+          </div>
         )}
-        <span className="spacer" />
-        <span className={styles.shortcut}>
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the query{selectedDataSource ? ` on ${selectedDataSource.name}` : ""}
-        </span>
-      </div>
+        {run.status === "failed" && <QueryErrorBox error={run.error} sql={run.sql} />}
+        {run.status === "cancelled" && (
+          <div className="notice" role="status">
+            {CANCELLED_MESSAGE}
+          </div>
+        )}
 
-      {run.status === "failed" && <QueryErrorBox error={run.error} sql={run.sql} />}
-
-      {shown ? (
-        <>
-          <section className={`card ${styles.chartCard}`} data-testid="chart" aria-label="Chart">
-            <div className={styles.chartToolbar}>
-              <div className={styles.picker}>
-                <label htmlFor={`${id}-viz`}>Chart type</label>
-                <select id={`${id}-viz`} className="input" value={vizType} onChange={(e) => setVizType(e.target.value as VizType)}>
-                  {VIZ_TYPES.map((v) => (
-                    <option key={v.value} value={v.value}>
-                      {v.value === "auto" && inferred ? `Auto (${inferred})` : v.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {drawnAs !== "table" && (
+        {shown ? (
+          <>
+            <section className={`card ${styles.chartCard}`} data-testid="chart" aria-label="Chart">
+              <div className={styles.chartToolbar}>
                 <div className={styles.picker}>
-                  <label htmlFor={`${id}-format`}>Format</label>
-                  <select
-                    id={`${id}-format`}
-                    className="input"
-                    value={vizConfig.format ?? "number"}
-                    onChange={(e) => setVizConfig({ ...vizConfig, format: e.target.value as VizConfig["format"] })}
-                  >
-                    <option value="number">Number</option>
-                    <option value="currency">Currency</option>
-                    <option value="percent">Percent</option>
+                  <label htmlFor={`${id}-viz`}>Chart type</label>
+                  <select id={`${id}-viz`} className="input" value={tab.vizType} onChange={(e) => updateTab(tab.id, { vizType: e.target.value as VizType })}>
+                    {VIZ_TYPES.map((v) => (
+                      <option key={v.value} value={v.value}>
+                        {v.value === "auto" && inferred ? `Auto (${inferred})` : v.label}
+                      </option>
+                    ))}
                   </select>
                 </div>
+                {drawnAs !== "table" && (
+                  <div className={styles.picker}>
+                    <label htmlFor={`${id}-format`}>Format</label>
+                    <select
+                      id={`${id}-format`}
+                      className="input"
+                      value={tab.vizConfig.format ?? "number"}
+                      onChange={(e) => updateTab(tab.id, (t) => ({ vizConfig: { ...t.vizConfig, format: e.target.value as VizConfig["format"] } }))}
+                    >
+                      <option value="number">Number</option>
+                      <option value="currency">Currency</option>
+                      <option value="percent">Percent</option>
+                    </select>
+                  </div>
+                )}
+                {(drawnAs === "line" || drawnAs === "area" || drawnAs === "bar") && (
+                  <label className={styles.checkbox}>
+                    <input
+                      type="checkbox"
+                      checked={tab.vizConfig.stacked ?? false}
+                      onChange={(e) => updateTab(tab.id, (t) => ({ vizConfig: { ...t.vizConfig, stacked: e.target.checked } }))}
+                    />
+                    Stacked
+                  </label>
+                )}
+              </div>
+              <ChartView result={shown.result} vizType={tab.vizType} config={tab.vizConfig} title={tab.chart?.title ?? "Query result"} height={300} />
+            </section>
+            <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
+              <ResultStatus shown={shown} />
+              {shown.result.columns.length === 0 ? (
+                <p className="empty">The statement returned no columns.</p>
+              ) : shown.result.rows.length === 0 ? (
+                <p className="empty">No rows</p>
+              ) : (
+                <ResultGrid result={shown.result} />
               )}
-              {(drawnAs === "line" || drawnAs === "area" || drawnAs === "bar") && (
-                <label className={styles.checkbox}>
-                  <input
-                    type="checkbox"
-                    checked={vizConfig.stacked ?? false}
-                    onChange={(e) => setVizConfig({ ...vizConfig, stacked: e.target.checked })}
-                  />
-                  Stacked
-                </label>
-              )}
-            </div>
-            <ChartView result={shown} vizType={vizType} config={vizConfig} title={saved?.title ?? "Query result"} height={340} />
-          </section>
+            </section>
+          </>
+        ) : (
           <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-            <ResultTable result={shown} ranAt={lastResult!.ranAt} />
+            <p className="empty">{run.status === "running" ? "Running…" : "Write a query and press Ctrl+Enter to run it."}</p>
           </section>
-        </>
-      ) : (
-        <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-          <p className="empty">
-            {run.status === "running" ? "Running…" : "Write a query and press Ctrl+Enter to run it."}
-          </p>
-        </section>
-      )}
+        )}
+      </div>
     </div>
   );
+}
+
+function ResultStatus({ shown }: { shown: ShownResult }) {
+  const { result, ranAt } = shown;
+  const rows = result.rowCount.toLocaleString("en-US");
+  return (
+    <p className={styles.meta} role="status">
+      <span>
+        {rows} {result.rowCount === 1 ? "row" : "rows"}
+      </span>
+      <span aria-hidden="true">·</span>
+      <span>{formatDuration(result.durationMs)}</span>
+      <span aria-hidden="true">·</span>
+      <span>
+        ran at <time dateTime={ranAt.toISOString()}>{ranAt.toLocaleTimeString()}</time>
+      </span>
+      {result.cached && result.computedAt && (
+        <>
+          <span aria-hidden="true">·</span>
+          <span className={styles.cached}>cached, computed {relativeTime(result.computedAt)}</span>
+        </>
+      )}
+      {result.truncated && (
+        <span className={styles.truncated}>Only the first {rows} rows were fetched: the data source&apos;s row limit cut the result.</span>
+      )}
+    </p>
+  );
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function Elapsed({ since }: { since: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 100);
+    const timer = setInterval(() => setNow(Date.now()), 200);
     return () => clearInterval(timer);
   }, []);
   return (
     <span className="muted" aria-live="off">
-      {((now - since) / 1000).toFixed(1)} s
+      {Math.floor((now - since) / 1000)} s
     </span>
   );
 }

@@ -1,4 +1,5 @@
 // Browser-side calls to the APIs the SQL page uses. Errors come back as ApiError with the server's message.
+import type { ParameterSpec, ParameterValue } from "@/lib/queries/parameters";
 import type { QueryResult } from "@/lib/warehouse/types";
 import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { CreateChartBody, UpdateChartBody } from "@/lib/charts/schemas";
@@ -27,8 +28,72 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export function runQueryRequest(dataSourceId: string, sql: string, signal?: AbortSignal) {
-  return call<QueryResult>("/api/queries/run", { method: "POST", body: JSON.stringify({ dataSourceId, sql }), signal });
+export interface RunQueryInput {
+  dataSourceId: string;
+  sql: string;
+  parameters?: ParameterSpec[];
+  values?: Record<string, ParameterValue>;
+  runId?: string;
+  useCache?: boolean;
+}
+
+export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; cached?: boolean };
+
+export function runQueryRequest(input: RunQueryInput, signal?: AbortSignal) {
+  return call<RunQueryResponse>("/api/queries/run", { method: "POST", body: JSON.stringify(input), signal });
+}
+
+/** Cancels a run on the server; the run's own request then fails with "Query cancelled". */
+export function cancelRunRequest(runId: string) {
+  return call<{ cancelled: boolean }>(`/api/queries/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST", body: "{}" });
+}
+
+export interface HistoryRun {
+  id: string;
+  dataSourceId: string;
+  sql: string;
+  parameters?: ParameterSpec[] | null;
+  values?: Record<string, ParameterValue> | null;
+}
+
+export function getHistoryRunRequest(id: string) {
+  return call<HistoryRun>(`/api/queries/history/${encodeURIComponent(id)}`);
+}
+
+export interface Snippet {
+  id: string;
+  name: string;
+  sql: string;
+  description: string | null;
+}
+
+export function listSnippetsRequest() {
+  return call<{ snippets: Snippet[] }>("/api/snippets");
+}
+
+/**
+ * Downloads a query's full result as CSV: a hidden form POST, so the browser streams the file to disk
+ * natively instead of holding it in memory.
+ */
+export function submitExport(payload: {
+  dataSourceId: string;
+  sql: string;
+  parameters: ParameterSpec[];
+  values: Record<string, ParameterValue>;
+  format: "csv";
+}) {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = "/api/queries/export";
+  form.style.display = "none";
+  const field = document.createElement("input");
+  field.type = "hidden";
+  field.name = "payload";
+  field.value = JSON.stringify(payload);
+  form.appendChild(field);
+  document.body.appendChild(form);
+  form.submit();
+  form.remove();
 }
 
 export function createChartRequest(body: CreateChartBody) {

@@ -6,7 +6,7 @@ import { listDataSources } from "@/lib/data-sources/list-data-sources";
 
 export const metadata = { title: "SQL" };
 
-export default async function SqlPage({ searchParams }: { searchParams: Promise<{ chart?: string | string[] }> }) {
+export default async function SqlPage({ searchParams }: { searchParams: Promise<{ chart?: string | string[]; run?: string | string[] }> }) {
   const user = await requirePageUser();
   if (!canRunSql(user)) {
     return (
@@ -16,13 +16,14 @@ export default async function SqlPage({ searchParams }: { searchParams: Promise<
       </main>
     );
   }
-  const { chart: chartParam } = await searchParams;
+  const { chart: chartParam, run: runParam } = await searchParams;
   const chartId = typeof chartParam === "string" ? chartParam : undefined;
+  const runId = typeof runParam === "string" ? runParam : undefined;
   const [dataSources, chart] = await Promise.all([listDataSources(), chartId ? getChart(chartId) : Promise.resolve(null)]);
   return (
     <main className="page">
       {chartId && !chart && <div className="notice" style={{ marginBottom: 12 }}>That chart no longer exists; starting a new query.</div>}
-      <SqlWorkspace dataSources={dataSources} canSave={canEditContent(user)} chart={chart} />
+      <SqlWorkspace dataSources={dataSources} canSave={canEditContent(user)} userId={user.id} chart={chart} runId={runId} />
     </main>
   );
 }
