@@ -1,40 +1,65 @@
-// A query from the SQL page: run it and keep it in the history, whether it succeeded or not.
+// A query from the SQL page: expand snippets, compile parameters, run it through the engine (single-flight,
+// cache, cancel) and keep it in the history, whether it succeeded, failed or was cancelled.
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { AppError } from "@/lib/errors";
-import { runQuery } from "@/lib/warehouse/run-query";
 import type { QueryResult } from "@/lib/warehouse/types";
+import { CANCELLED_MESSAGE, executeQuery } from "./execute-query";
+import type { ParameterSpec, ParameterValue } from "./parameters";
+import { prepareQuery, withOriginalPosition, type PreparedQuery } from "./prepare-query";
 import { recordQueryRun } from "./record-query-run";
 
-export async function runAdHocQuery(input: {
+export interface AdHocQueryInput {
   userId: string;
   dataSourceId: string;
   sql: string;
+  parameters?: ParameterSpec[];
+  values?: Record<string, ParameterValue>;
+  runId?: string;
+  useCache?: boolean;
+  rowLimit?: number;
   signal?: AbortSignal;
-}): Promise<QueryResult> {
+}
+
+export type AdHocQueryResult = QueryResult & { runId: string; computedAt: string; cached: boolean };
+
+export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryResult> {
   const started = performance.now();
-  try {
-    const result = await runQuery({ dataSourceId: input.dataSourceId, sql: input.sql, signal: input.signal });
-    // The analyst gets the result even if the history cannot be written.
-    await recordQueryRun({
+  const runId = input.runId ?? randomUUID();
+  const record = (fields: { status: "succeeded" | "failed" | "cancelled"; rowCount?: number; error?: string; durationMs: number }) =>
+    recordQueryRun({
       userId: input.userId,
       dataSourceId: input.dataSourceId,
       sql: input.sql,
-      durationMs: result.durationMs,
-      rowCount: result.rowCount,
+      parameters: input.parameters,
+      values: input.values,
+      ...fields,
     }).catch((recordError: unknown) => console.error("Recording a query run failed:", recordError));
-    return result;
+
+  let prepared: PreparedQuery | undefined;
+  try {
+    prepared = await prepareQuery(input);
+    const run = await executeQuery({
+      dataSourceId: input.dataSourceId,
+      text: prepared.text,
+      values: prepared.values,
+      rowLimit: input.rowLimit,
+      runId,
+      userId: input.userId,
+      useCache: input.useCache,
+      signal: input.signal,
+    });
+    // The analyst gets the result even if the history cannot be written.
+    await record({ status: "succeeded", rowCount: run.result.rowCount, durationMs: run.cached ? 0 : run.result.durationMs });
+    return { ...run.result, runId, computedAt: run.computedAt.toISOString(), cached: run.cached };
   } catch (e) {
+    const error = prepared ? withOriginalPosition(e, prepared) : e;
     // Only runs that reached a data source are history; an unknown data source id is just a bad request.
-    if (!(e instanceof AppError && e.code === "NOT_FOUND")) {
-      const message = e instanceof AppError ? e.message : "Internal error";
-      await recordQueryRun({
-        userId: input.userId,
-        dataSourceId: input.dataSourceId,
-        sql: input.sql,
-        durationMs: performance.now() - started,
-        error: message,
-      }).catch((recordError: unknown) => console.error("Recording a failed query run failed:", recordError));
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) {
+      const message = error instanceof AppError ? error.message : "Internal error";
+      const cancelled = error instanceof AppError && error.message === CANCELLED_MESSAGE;
+      await record({ status: cancelled ? "cancelled" : "failed", error: message, durationMs: performance.now() - started });
     }
-    throw e;
+    throw error;
   }
 }

@@ -1,14 +1,14 @@
 // Runs one user query against a data source: read-only, with a statement timeout and a row cap.
 import { performance } from "node:perf_hooks";
-import type pg from "pg";
+import pg from "pg";
 import Cursor from "pg-cursor";
 import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
 import { AppError } from "@/lib/errors";
 import { BUILTIN_TYPE_NAMES, columnType, warehouseTypes } from "./pg-types";
-import { getPool } from "./pools";
+import { getPool, toPgClientConfig } from "./pools";
 import { translateConnectError, translateQueryError } from "./query-errors";
 import { stripTrailingSemicolons } from "./sql-text";
-import type { QueryResult, ResultColumn } from "./types";
+import type { ConnectionConfig, QueryResult, ResultColumn } from "./types";
 
 export interface RunQueryInput {
   dataSourceId: string;
@@ -21,6 +21,8 @@ export interface RunQueryInput {
   timeoutMs?: number;
   /** Aborting cancels the statement on the server. */
   signal?: AbortSignal;
+  /** Told the backend pid (`select pg_backend_pid()`) of the connection before the statement runs. */
+  onBackendPid?: (pid: number) => void;
 }
 
 export async function runQuery(input: RunQueryInput): Promise<QueryResult> {
@@ -40,17 +42,25 @@ export async function runQuery(input: RunQueryInput): Promise<QueryResult> {
   }
 
   const started = performance.now();
+  let backendPid: number | undefined;
   let broken: Error | undefined;
-  let cancelling: Promise<void> | undefined;
+  let cancelling: Promise<unknown> | undefined;
   const onAbort = () => {
-    cancelling = cancelBackend(entry.pool, client);
+    const pid = backendPid ?? (client as unknown as { processID?: number }).processID;
+    if (pid) cancelling = cancelBackend(ds.config, pid);
   };
   input.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     // One round trip: a read-only transaction whose settings vanish with the ROLLBACK below.
     const setup = ["BEGIN READ ONLY", `SET LOCAL statement_timeout = ${timeoutMs}`, "SET LOCAL DateStyle = 'ISO, MDY'"];
     if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
-    await client.query(setup.join("; "));
+    if (input.onBackendPid) setup.push("select pg_backend_pid() as pid");
+    const setupResults = (await client.query(setup.join("; "))) as unknown as pg.QueryResult[];
+    if (input.onBackendPid) {
+      backendPid = Number(setupResults[setupResults.length - 1].rows[0].pid);
+      input.onBackendPid(backendPid);
+    }
+    if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The query was cancelled.");
 
     // A cursor uses the extended protocol, which accepts exactly one statement: PostgreSQL itself refuses
     // "select 1; delete from t" with SQLSTATE 42601, reported as "Run one statement at a time".
@@ -105,14 +115,21 @@ async function describeColumns(client: pg.PoolClient, typeNames: Map<number, str
   }));
 }
 
-/** Asks the server to cancel the statement running on `client`, over another connection of the pool. */
-async function cancelBackend(pool: pg.Pool, client: pg.PoolClient) {
-  const pid = (client as unknown as { processID?: number }).processID;
-  if (!pid) return;
+/**
+ * Asks the server to cancel the statement of backend `pid`, over a connection of its own: the pool may be
+ * full of busy connections, and a cancel must not queue behind the very queries it is meant to stop.
+ */
+export async function cancelBackend(config: ConnectionConfig, pid: number): Promise<boolean> {
+  const client = new pg.Client(toPgClientConfig(config));
   try {
-    await pool.query("select pg_cancel_backend($1)", [pid]);
+    await client.connect();
+    const res = await client.query<{ ok: boolean }>("select pg_cancel_backend($1) as ok", [pid]);
+    return res.rows[0]?.ok === true;
   } catch (e) {
     console.error("Cancelling a warehouse query failed:", e);
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 

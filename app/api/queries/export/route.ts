@@ -1,0 +1,50 @@
+import { assertAllowed, canRunSql } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { AppError, errorResponse } from "@/lib/errors";
+import { sanitizeFilename } from "@/lib/export/csv";
+import { exportQueryCsv } from "@/lib/export/export-query-csv";
+import { prepareQuery, withOriginalPosition } from "@/lib/queries/prepare-query";
+import { exportQueryBodySchema } from "@/lib/queries/schemas";
+
+/**
+ * The full result of a query as a CSV download. The body is JSON, or a form with a `payload` field holding
+ * that JSON (so a plain <form> submit can download without holding the file in the page).
+ */
+export async function POST(req: Request) {
+  try {
+    const user = await requireUser();
+    assertAllowed(canRunSql(user), "export query results");
+    const body = exportQueryBodySchema.parse(await readPayload(req));
+    const prepared = await prepareQuery(body);
+    let stream: ReadableStream<Uint8Array>;
+    try {
+      stream = await exportQueryCsv({ dataSourceId: body.dataSourceId, text: prepared.text, values: prepared.values });
+    } catch (e) {
+      throw withOriginalPosition(e, prepared);
+    }
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${sanitizeFilename(body.filename)}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+async function readPayload(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  try {
+    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
+      const payload = (await req.formData()).get("payload");
+      if (typeof payload !== "string") throw new AppError("BAD_REQUEST", "The form has no payload field.");
+      return JSON.parse(payload);
+    }
+    return await req.json();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}

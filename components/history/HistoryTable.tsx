@@ -1,0 +1,67 @@
+// The table of ad-hoc runs on the history page (server-rendered; "Open" reopens the run in the SQL page).
+import Link from "next/link";
+import type { QueryRunSummary } from "@/lib/queries/list-query-runs";
+import styles from "./history.module.css";
+
+function firstLine(sql: string): string {
+  const line = sql.split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export function HistoryTable({ runs }: { runs: QueryRunSummary[] }) {
+  if (runs.length === 0) return <div className="card empty">No runs yet. Queries run in the SQL editor appear here.</div>;
+  return (
+    <div className="card">
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th>Who</th>
+            <th>When</th>
+            <th>Data source</th>
+            <th>SQL</th>
+            <th className={styles.num}>Duration</th>
+            <th>Result</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id} data-testid="history-row">
+              <td>{r.user?.name ?? <span className="muted">deleted user</span>}</td>
+              <td>
+                <time dateTime={r.createdAt} title={r.createdAt}>
+                  {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
+                </time>
+              </td>
+              <td>{r.dataSourceName}</td>
+              <td>
+                <code className={styles.sql} title={r.sql}>
+                  {firstLine(r.sql)}
+                </code>
+              </td>
+              <td className={styles.num}>{formatDuration(r.durationMs)}</td>
+              <td>
+                {r.status === "succeeded" ? (
+                  `${r.rowCount ?? 0} ${r.rowCount === 1 ? "row" : "rows"}`
+                ) : (
+                  <span className={r.status === "cancelled" ? "muted" : styles.error} title={r.error ?? undefined}>
+                    {r.status === "cancelled" ? "Cancelled" : (r.error ?? "Failed")}
+                  </span>
+                )}
+              </td>
+              <td>
+                <Link className="btn" href={`/sql?run=${encodeURIComponent(r.id)}`} target="_blank" rel="noopener">
+                  Open
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// Streams the full result of a query as CSV (no row cap), byte-identical to psql's
+// `\copy (query) to stdout csv header`. Rows are read with a server-side cursor in batches inside a
+// read-only transaction with the statement timeout; batches are fetched only as the response stream asks
+// for more (one batch ahead), so memory does not grow with the result.
+import type pg from "pg";
+import Cursor from "pg-cursor";
+import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { AppError } from "@/lib/errors";
+import { getPool } from "@/lib/warehouse/pools";
+import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
+import { quoteIdent } from "@/lib/warehouse/run-query";
+import { stripTrailingSemicolons } from "@/lib/warehouse/sql-text";
+import { csvLine, csvRows } from "./csv";
+
+/** Every value as PostgreSQL's text output, untouched: CSV must show what COPY shows. */
+const rawTextTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+export const EXPORT_BATCH_ROWS = 5_000;
+
+export interface ExportCsvInput {
+  dataSourceId: string;
+  /** Compiled SQL ($n) and bound values. */
+  text: string;
+  values: unknown[];
+  timeoutMs?: number;
+  /** Session time zone of the export (timestamptz values are written in it). */
+  timeZone?: string;
+  batchRows?: number;
+}
+
+/**
+ * Opens the query and reads the first batch before returning, so that SQL errors are reported as errors
+ * (a JSON response) rather than as a broken download. The stream owns the connection from then on.
+ */
+export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStream<Uint8Array>> {
+  const sql = stripTrailingSemicolons(input.text);
+  if (sql.trim() === "") throw new AppError("QUERY_FAILED", "Write a query first: the SQL is empty.");
+  const ds = await getDataSourceRuntime(input.dataSourceId);
+  const timeoutMs = Math.max(1, Math.floor(input.timeoutMs ?? ds.statementTimeoutMs));
+  const batchRows = input.batchRows ?? EXPORT_BATCH_ROWS;
+  const entry = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
+
+  let client: pg.PoolClient;
+  try {
+    client = await entry.pool.connect();
+  } catch (e) {
+    throw translateConnectError(e, ds.config);
+  }
+  let cursor: Cursor<(string | null)[]> | undefined;
+  let finished = false;
+  const finish = async (error?: unknown) => {
+    if (finished) return;
+    finished = true;
+    let broken: Error | undefined;
+    try {
+      if (cursor && !error) await cursor.close();
+      await client.query("ROLLBACK");
+    } catch (e) {
+      broken = e instanceof Error ? e : new Error(String(e));
+    }
+    client.release(broken ?? (error instanceof Error && !(error instanceof AppError) ? error : undefined));
+  };
+
+  const read = (): Promise<{ rows: (string | null)[][]; fields: pg.FieldDef[] }> =>
+    new Promise((resolve, reject) =>
+      cursor!.read(batchRows, (err, rows, result) => (err ? reject(err) : resolve({ rows, fields: result?.fields ?? [] }))),
+    );
+
+  let first: { rows: (string | null)[][]; fields: pg.FieldDef[] };
+  try {
+    const setup = [
+      "BEGIN READ ONLY",
+      `SET LOCAL statement_timeout = ${timeoutMs}`,
+      "SET LOCAL DateStyle = 'ISO, MDY'",
+      `SET LOCAL TimeZone = '${(input.timeZone ?? "UTC").replace(/'/g, "''")}'`,
+    ];
+    if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
+    await client.query(setup.join("; "));
+    cursor = client.query(new Cursor(sql, input.values.length > 0 ? input.values : undefined, { rowMode: "array", types: rawTextTypes }));
+    first = await read();
+  } catch (e) {
+    await finish(e);
+    throw translateQueryError(e, { timeoutMs });
+  }
+
+  const encoder = new TextEncoder();
+  let pending: string | null = csvLine(first.fields.map((f) => f.name)) + csvRows(first.rows);
+  let done = first.rows.length < batchRows;
+  // One batch is fetched ahead while the previous one is encoded and sent: the warehouse and this process
+  // work at the same time, and memory stays bounded to two batches.
+  const prefetch = () => {
+    const next = read();
+    next.catch(() => undefined); // awaited in pull; this only keeps an early failure from being "unhandled"
+    return next;
+  };
+  let ahead = done ? undefined : prefetch();
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (pending !== null) {
+            controller.enqueue(encoder.encode(pending));
+            pending = null;
+          } else if (ahead) {
+            const batch = await ahead;
+            done = batch.rows.length < batchRows;
+            ahead = done ? undefined : prefetch();
+            if (batch.rows.length > 0) controller.enqueue(encoder.encode(csvRows(batch.rows)));
+          }
+          if (done && pending === null && !ahead) {
+            await finish();
+            controller.close();
+          }
+        } catch (e) {
+          ahead = undefined;
+          await finish(e);
+          controller.error(translateQueryError(e, { timeoutMs }));
+        }
+      },
+      cancel() {
+        // The download was abandoned, maybe mid-fetch: drop the connection instead of reusing it, which
+        // also ends the statement and the transaction on the server.
+        if (finished) return;
+        finished = true;
+        client.release(new Error("CSV export cancelled"));
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,176 @@
+// The execution engine behind ad-hoc runs: identical queries in flight run once (single-flight), results
+// are cached (LRU, bounded by size), and every run has a runId that can be cancelled on the server.
+//
+// Both the single-flight map and the cache live in this process: with several web processes, identical
+// queries are de-duplicated (and runs cancelled) only within the process that received them.
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { runQuery } from "@/lib/warehouse/run-query";
+import type { QueryResult } from "@/lib/warehouse/types";
+import { ResultCache } from "./result-cache";
+
+export interface ExecuteQueryInput {
+  dataSourceId: string;
+  /** Compiled SQL ($n parameters) and its bound values. */
+  text: string;
+  values: unknown[];
+  rowLimit?: number;
+  /** Identifies this run for cancelRun; generated when absent. */
+  runId: string;
+  /** Who started the run: only they (or an admin) may cancel it. */
+  userId: string | null;
+  /** Answer from the cache when the same query has a cached result. */
+  useCache?: boolean;
+  /** Aborting (the browser went away) cancels this run like cancelRun does. */
+  signal?: AbortSignal;
+}
+
+export interface ExecutedQuery {
+  result: QueryResult;
+  computedAt: Date;
+  cached: boolean;
+}
+
+/** One warehouse execution shared by every identical run waiting on it. */
+interface Flight {
+  key: string;
+  promise: Promise<{ result: QueryResult; computedAt: Date }>;
+  controller: AbortController;
+  waiters: Set<string>;
+  pid?: number;
+}
+
+interface Waiter {
+  runId: string;
+  userId: string | null;
+  flight: Flight;
+  reject: (e: unknown) => void;
+  cancelled: boolean;
+}
+
+interface EngineState {
+  flights: Map<string, Flight>;
+  waiters: Map<string, Waiter>;
+  cache: ResultCache;
+}
+
+const globalForEngine = globalThis as unknown as { spyglassQueryEngine?: EngineState };
+const state = (globalForEngine.spyglassQueryEngine ??= { flights: new Map(), waiters: new Map(), cache: new ResultCache() });
+
+export const CANCELLED_MESSAGE = "Query cancelled";
+
+export function queryKey(input: { dataSourceId: string; text: string; values: unknown[]; rowLimit?: number }): string {
+  return createHash("sha256")
+    .update(JSON.stringify([input.dataSourceId, input.text, input.values, input.rowLimit ?? null]))
+    .digest("hex");
+}
+
+export async function executeQuery(input: ExecuteQueryInput): Promise<ExecutedQuery> {
+  const key = queryKey(input);
+  if (input.useCache) {
+    const hit = state.cache.get(key);
+    if (hit) return { ...hit, cached: true };
+  }
+  if (state.waiters.has(input.runId)) throw new AppError("CONFLICT", "A run with this id is already running.");
+
+  let flight = state.flights.get(key);
+  if (!flight) flight = startFlight(key, input);
+  const joined = flight;
+  joined.waiters.add(input.runId);
+
+  let rejectWaiter!: (e: unknown) => void;
+  const cancelled = new Promise<never>((_, reject) => {
+    rejectWaiter = reject;
+  });
+  const waiter: Waiter = { runId: input.runId, userId: input.userId, flight: joined, reject: rejectWaiter, cancelled: false };
+  state.waiters.set(input.runId, waiter);
+  const onAbort = () => void leave(input.runId);
+  input.signal?.addEventListener("abort", onAbort, { once: true });
+  if (input.signal?.aborted) void leave(input.runId);
+  try {
+    const done = await Promise.race([joined.promise, cancelled]);
+    return { ...done, cached: false };
+  } catch (e) {
+    if (waiter.cancelled) throw cancelledError();
+    throw e;
+  } finally {
+    input.signal?.removeEventListener("abort", onAbort);
+    joined.waiters.delete(input.runId);
+    state.waiters.delete(input.runId);
+  }
+}
+
+function startFlight(key: string, input: ExecuteQueryInput): Flight {
+  const controller = new AbortController();
+  const flight: Flight = { key, controller, waiters: new Set(), promise: undefined as never };
+  flight.promise = (async () => {
+    try {
+      const result = await runQuery({
+        dataSourceId: input.dataSourceId,
+        sql: input.text,
+        params: input.values.length > 0 ? input.values : undefined,
+        rowLimit: input.rowLimit,
+        signal: controller.signal,
+        onBackendPid: (pid) => {
+          flight.pid = pid;
+        },
+      });
+      const done = { result, computedAt: new Date() };
+      state.cache.set(key, done);
+      return done;
+    } finally {
+      if (state.flights.get(key) === flight) state.flights.delete(key);
+    }
+  })();
+  // Waiters that left still hold a reference; a rejection nobody awaits must not crash the process.
+  flight.promise.catch(() => undefined);
+  state.flights.set(key, flight);
+  return flight;
+}
+
+/**
+ * A waiter leaves its flight: its run fails with "Query cancelled" at once. The statement on the server is
+ * cancelled (pg_cancel_backend on a separate connection) only when no other run is waiting on it.
+ */
+async function leave(runId: string): Promise<boolean> {
+  const waiter = state.waiters.get(runId);
+  if (!waiter) return false;
+  const { flight } = waiter;
+  waiter.cancelled = true;
+  flight.waiters.delete(runId);
+  state.waiters.delete(runId);
+  if (flight.waiters.size === 0) {
+    // Nobody else wants this result: stop it on the server and let the connection be clean again first.
+    if (state.flights.get(flight.key) === flight) state.flights.delete(flight.key);
+    flight.controller.abort();
+    await Promise.race([flight.promise.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  waiter.reject(cancelledError());
+  return true;
+}
+
+function cancelledError() {
+  return new AppError("QUERY_FAILED", CANCELLED_MESSAGE, { cancelled: true });
+}
+
+/** The user who started a run in this process, or undefined when no such run is running here. */
+export function getRunOwner(runId: string): { userId: string | null } | undefined {
+  const waiter = state.waiters.get(runId);
+  return waiter ? { userId: waiter.userId } : undefined;
+}
+
+/**
+ * Cancels a running run. Only its owner or an admin may; a run that is not running (finished, unknown)
+ * gives `{ cancelled: false }`.
+ */
+export async function cancelRun(runId: string, user: { id: string; isAdmin: boolean }): Promise<{ cancelled: boolean }> {
+  const owner = getRunOwner(runId);
+  if (!owner) return { cancelled: false };
+  if (!user.isAdmin && owner.userId !== user.id) throw new AppError("FORBIDDEN", "You can only cancel your own runs.");
+  return { cancelled: await leave(runId) };
+}
+
+/** For tests and benchmarks: forget cached results. */
+export function clearResultCache(): void {
+  state.cache.clear();
+}

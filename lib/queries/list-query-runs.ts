@@ -1,0 +1,84 @@
+// Ad-hoc query history: the latest runs, everyone's or one user's.
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { ParameterSpec, ParameterValue } from "./parameters";
+import type { QueryRunStatus } from "./record-query-run";
+
+export interface QueryRunSummary {
+  id: string;
+  user: { name: string } | null;
+  dataSourceId: string;
+  dataSourceName: string;
+  sql: string;
+  parameters: ParameterSpec[] | null;
+  values: Record<string, ParameterValue> | null;
+  status: QueryRunStatus;
+  durationMs: number;
+  rowCount: number | null;
+  error: string | null;
+  createdAt: string;
+}
+
+const select = {
+  id: true,
+  sql: true,
+  parameters: true,
+  values: true,
+  status: true,
+  durationMs: true,
+  rowCount: true,
+  error: true,
+  createdAt: true,
+  dataSourceId: true,
+  user: { select: { name: true } },
+  dataSource: { select: { name: true } },
+} as const;
+
+type Row = {
+  id: string;
+  sql: string;
+  parameters: unknown;
+  values: unknown;
+  status: string;
+  durationMs: number;
+  rowCount: number | null;
+  error: string | null;
+  createdAt: Date;
+  dataSourceId: string;
+  user: { name: string } | null;
+  dataSource: { name: string };
+};
+
+function toSummary(r: Row): QueryRunSummary {
+  return {
+    id: r.id,
+    user: r.user ? { name: r.user.name } : null,
+    dataSourceId: r.dataSourceId,
+    dataSourceName: r.dataSource.name,
+    sql: r.sql,
+    parameters: (r.parameters as ParameterSpec[] | null) ?? null,
+    values: (r.values as Record<string, ParameterValue> | null) ?? null,
+    status: r.status as QueryRunStatus,
+    durationMs: r.durationMs,
+    rowCount: r.rowCount,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The latest runs, newest first; `mine` keeps only `userId`'s. */
+export async function listQueryRuns(input: { userId: string; mine: boolean; limit: number }): Promise<{ runs: QueryRunSummary[] }> {
+  const rows = await getDb().queryRun.findMany({
+    where: input.mine ? { userId: input.userId } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(1, input.limit), 500),
+    select,
+  });
+  return { runs: rows.map(toSummary) };
+}
+
+export async function getQueryRun(id: string): Promise<QueryRunSummary> {
+  const row = await getDb().queryRun.findUnique({ where: { id }, select });
+  if (!row) throw notFound("Query run");
+  return toSummary(row);
+}

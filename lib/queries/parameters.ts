@@ -1,0 +1,191 @@
+// Query parameters: `{{name}}` placeholders compiled to bound `$n` parameters, `[[ ... ]]` optional clauses.
+// Pure and browser-safe (the editor imports it to find parameters as the user types).
+//
+// Placeholders are recognized anywhere in the text, including inside string literals and comments: write
+// `'{{x}}'` and you get `'$1'`, which PostgreSQL reads as the literal text "$1". A value is never spliced
+// into the text; only `$n` markers are.
+import { AppError } from "@/lib/errors";
+
+export type ParameterType = "text" | "number" | "date" | "date_range" | "list";
+
+export interface ParameterSpec {
+  name: string;
+  type: ParameterType;
+  default?: ParameterValue;
+}
+
+export type ParameterValue = string | number | string[] | { start: string; end: string } | null;
+
+/** `{{ name }}`, `{{name.start}}`, `{{name.end}}`. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.(start|end))?\s*\}\}/g;
+/** An optional block `[[ ... ]]` (not nested). */
+const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+
+/** Distinct parameter names in order of first use (date ranges by their base name), optional blocks included. */
+export function findParameters(sql: string): string[] {
+  const names: string[] = [];
+  for (const m of sql.matchAll(PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+
+/**
+ * A piece of the output text and where it came from. Copied pieces map character by character; a
+ * replaced piece (a placeholder, a snippet) maps every character to the start of what it replaced.
+ */
+export interface Segment {
+  out: number;
+  src: number;
+  len: number;
+  copied: boolean;
+}
+
+/** The offset in the source text of an offset in the output text described by `segments`. */
+export function mapOffset(segments: Segment[], outOffset: number): number {
+  for (const s of segments) {
+    if (outOffset >= s.out && outOffset < s.out + s.len) return s.copied ? s.src + (outOffset - s.out) : s.src;
+  }
+  const last = segments[segments.length - 1];
+  return last ? last.src + (last.copied ? last.len : 0) + Math.max(0, outOffset - (last.out + last.len)) : outOffset;
+}
+
+export interface CompiledSql {
+  text: string;
+  values: unknown[];
+}
+
+/** compileSql plus the map from the compiled text back to the text as written (for error positions). */
+export function compileSqlMapped(
+  sql: string,
+  specs: ParameterSpec[],
+  values: Record<string, ParameterValue>,
+): CompiledSql & { segments: Segment[] } {
+  const specByName = new Map(specs.map((s) => [s.name, s]));
+  const bound: unknown[] = [];
+  const indexByKey = new Map<string, number>();
+  const segments: Segment[] = [];
+  let text = "";
+
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    segments.push({ out: text.length, src: from, len: to - from, copied: true });
+    text += sql.slice(from, to);
+  };
+  const resolve = (name: string, part: string | undefined) => resolvePlaceholder(name, part, specByName.get(name), values);
+
+  // Placeholders in the span [from, to) of `sql`, compiled into the output.
+  const emit = (from: number, to: number) => {
+    let at = from;
+    for (const m of matchesIn(sql, PLACEHOLDER, from, to)) {
+      copy(at, m.index);
+      const key = m[2] ? `${m[1]}.${m[2]}` : m[1];
+      let n = indexByKey.get(key);
+      if (n === undefined) {
+        const value = resolve(m[1], m[2]);
+        if (value === undefined) throw new AppError("INVALID", `Parameter ${m[1]} needs a value`);
+        bound.push(value);
+        n = bound.length;
+        indexByKey.set(key, n);
+      }
+      const marker = `$${n}`;
+      segments.push({ out: text.length, src: m.index, len: marker.length, copied: false });
+      text += marker;
+      at = m.index + m[0].length;
+    }
+    copy(at, to);
+  };
+
+  let at = 0;
+  for (const block of sql.matchAll(OPTIONAL)) {
+    emit(at, block.index);
+    const innerFrom = block.index + 2;
+    const innerTo = innerFrom + block[1].length;
+    const inner = matchesIn(sql, PLACEHOLDER, innerFrom, innerTo);
+    const keep = inner.every((m) => resolve(m[1], m[2]) !== undefined);
+    if (keep) emit(innerFrom, innerTo);
+    at = block.index + block[0].length;
+  }
+  emit(at, sql.length);
+  return { text, values: bound, segments };
+}
+
+/**
+ * `{{x}}` → `$n` with the value bound and typed; the same placeholder reused gets the same `$n`.
+ * `[[ ... ]]` is dropped when any parameter inside is empty (null, "", []), else kept without brackets.
+ */
+export function compileSql(sql: string, specs: ParameterSpec[], values: Record<string, ParameterValue>): CompiledSql {
+  const { text, values: bound } = compileSqlMapped(sql, specs, values);
+  return { text, values: bound };
+}
+
+function matchesIn(sql: string, re: RegExp, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const scoped = new RegExp(re.source, "g");
+  scoped.lastIndex = from;
+  for (let m = scoped.exec(sql); m && m.index + m[0].length <= to; m = scoped.exec(sql)) out.push(m);
+  return out;
+}
+
+function isEmpty(v: ParameterValue | undefined): boolean {
+  return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+}
+
+function inferType(v: ParameterValue | undefined): ParameterType {
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "number") return "number";
+  if (v && typeof v === "object") return "date_range";
+  return "text";
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkDate(name: string, v: unknown): string {
+  const m = typeof v === "string" ? DATE.exec(v.trim()) : null;
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new AppError("INVALID", `Parameter ${name} must be a date (YYYY-MM-DD)`);
+  }
+  return m[0];
+}
+
+/** The bound value of one placeholder, or undefined when the parameter is empty (and has no default). */
+function resolvePlaceholder(
+  name: string,
+  part: string | undefined,
+  spec: ParameterSpec | undefined,
+  values: Record<string, ParameterValue>,
+): unknown {
+  let raw: ParameterValue | undefined = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+  if (isEmpty(raw)) raw = spec?.default;
+  const type = spec?.type ?? inferType(raw);
+
+  if (type === "date_range") {
+    if (!part) throw new AppError("INVALID", `Parameter ${name} is a date range: use {{${name}.start}} and {{${name}.end}}`);
+    if (isEmpty(raw)) return undefined;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new AppError("INVALID", `Parameter ${name} must be a date range`);
+    }
+    const end = part === "start" ? raw.start : raw.end;
+    return end === "" || end === undefined || end === null ? undefined : checkDate(name, end);
+  }
+  if (part) throw new AppError("INVALID", `Parameter ${name} is not a date range: {{${name}.${part}}} is not allowed`);
+  if (isEmpty(raw)) return undefined;
+
+  switch (type) {
+    case "number": {
+      const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
+      if (!Number.isFinite(n)) throw new AppError("INVALID", `Parameter ${name} must be a number`);
+      return n;
+    }
+    case "date":
+      return checkDate(name, raw);
+    case "list": {
+      const list = Array.isArray(raw) ? raw : [raw];
+      return list.map((v) => (typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)));
+    }
+    case "text":
+    default:
+      if (typeof raw === "string") return raw;
+      if (typeof raw === "number") return String(raw);
+      throw new AppError("INVALID", `Parameter ${name} must be text`);
+  }
+}
