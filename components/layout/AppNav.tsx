@@ -19,6 +19,9 @@ export function AppNav({ user }: { user: SessionUser }) {
       <Link className={styles.link} href="/queries/history">
         History
       </Link>
+      <Link className={styles.link} href="/snippets">
+        Snippets
+      </Link>
       {user.role === "ADMIN" && (
         <Link className={styles.link} href="/admin/data-sources">
           Data sources
