@@ -9,7 +9,7 @@ import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { getWorkerHeartbeats } from "@/lib/jobs/heartbeat";
 import { closeQueues, dashboardSchedulerId } from "@/lib/jobs/queues";
-import { childProcessEnv } from "@/lib/jobs/testing";
+import { childProcessEnv } from "@/lib/testing/fixtures";
 
 let child: ChildProcess | undefined;
 const created: string[] = [];

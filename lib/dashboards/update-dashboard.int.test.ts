@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { dashboardSchedulerId } from "@/lib/jobs/queues";
-import { createTestDashboard, createTestDataSource } from "@/lib/jobs/testing";
+import { createTestDashboard, createTestDataSource } from "@/lib/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import { updateDashboard } from "./update-dashboard";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
-import { signInCookie } from "@/lib/jobs/testing";
+import { signInCookie } from "@/lib/testing/fixtures";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
 import { requireWebApp } from "@/lib/testing/web-app";
 

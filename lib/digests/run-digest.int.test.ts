@@ -14,7 +14,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES, sendDigestJob } from "@/lib/jobs/definitions";
 import { closeQueues, enqueueDigestNow } from "@/lib/jobs/queues";
-import { createTestDashboard, createTestDataSource, setTestEnv, waitFor } from "@/lib/jobs/testing";
+import { createTestDashboard, createTestDataSource, setTestEnv, waitFor } from "@/lib/testing/fixtures";
 import { decodeHeader, leafParts, parseMime } from "@/lib/mail/parse-mime";
 import { outboxDir } from "@/lib/mail/transport";
 import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";

@@ -7,7 +7,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { closeQueues, subscriptionSchedulerId } from "@/lib/jobs/queues";
-import { createTestDashboard, createTestDataSource, signInCookie } from "@/lib/jobs/testing";
+import { createTestDashboard, createTestDataSource, signInCookie } from "@/lib/testing/fixtures";
 import { requireWebApp } from "@/lib/testing/web-app";
 
 const password = "correct horse battery";

@@ -11,7 +11,7 @@ import { freePort } from "@/lib/testing/free-port";
 import { QUEUES } from "./definitions";
 import { getWorkerHeartbeats, startHeartbeat } from "./heartbeat";
 import { scheduledTimeOf } from "./process-job";
-import { setTestEnv } from "./testing";
+import { setTestEnv } from "@/lib/testing/fixtures";
 import {
   QUEUE_UNAVAILABLE_MESSAGE,
   closeQueues,

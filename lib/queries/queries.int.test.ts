@@ -1,5 +1,6 @@
 // The ad-hoc run path against real PostgreSQL: bound parameters, server-side cancel, single-flight
 // de-duplication, the result cache and the history.
+import { expectAppError } from "@/lib/testing/expect-app-error";
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,15 +20,7 @@ let dataSourceId: string;
 let userId: string;
 let otherUserId: string;
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected the query to fail");
-}
+const failure = expectAppError;
 
 async function usersCount(): Promise<number> {
   return (await admin.query("select count(*)::int as n from demo.users")).rows[0].n as number;

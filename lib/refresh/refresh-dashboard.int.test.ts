@@ -6,7 +6,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES, refreshDashboardJob } from "@/lib/jobs/definitions";
 import { closeQueues, enqueueDashboardRefresh } from "@/lib/jobs/queues";
-import { createTestDashboard, createTestDataSource, waitFor } from "@/lib/jobs/testing";
+import { createTestDashboard, createTestDataSource, waitFor } from "@/lib/testing/fixtures";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { startWorkers, type RunningWorkers } from "@/workers/start-workers";
 

@@ -1,5 +1,6 @@
 // runQuery against a real PostgreSQL (started by lib/testing/global-setup.ts): types, read-only
 // enforcement, statement timeout, error positions, the row cap and one-statement-at-a-time.
+import { expectAppError } from "@/lib/testing/expect-app-error";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,15 +27,7 @@ async function eventCount(): Promise<number> {
   return rows[0].n as number;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected the query to fail");
-}
+const failure = expectAppError;
 
 beforeAll(async () => {
   warehouseUrl = getSettings().DEMO_WAREHOUSE_URL!;

@@ -1,4 +1,4 @@
-// Helpers for integration tests of the scheduled-work code: seed a data source, a chart and a dashboard
+// Fixtures for integration tests: seed a data source, a chart and a dashboard
 // through the app's own code where it exists, and wait for background work with a deadline.
 import { createDataSource } from "@/lib/data-sources/create-data-source";
 import { getDb } from "@/lib/db";
