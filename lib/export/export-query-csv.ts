@@ -2,7 +2,6 @@
 // `\copy (query) to stdout csv header`. Rows are read with a server-side cursor in batches inside a
 // read-only transaction with the statement timeout; batches are fetched only as the response stream asks
 // for more (one batch ahead), so memory does not grow with the result.
-import { Readable } from "node:stream";
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { to as copyTo } from "pg-copy-streams";

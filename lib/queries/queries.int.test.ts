@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "@/lib/data-sources/create-data-source";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { cancelRun, clearResultCache } from "./execute-query";

@@ -7,7 +7,6 @@ import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
 
 // Tests change settings the way an operator would, through the environment, and then make lib/env.ts
 // read it again; these helpers are the one place they touch process.env.
-/* eslint-disable no-restricted-properties */
 
 /** Sets (or, with undefined, unsets) environment variables and re-reads the settings; returns an undo. */
 export function setTestEnv(vars: Record<string, string | undefined>): () => void {
@@ -27,7 +26,6 @@ export function setTestEnv(vars: Record<string, string | undefined>): () => void
 export function childProcessEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
-/* eslint-enable no-restricted-properties */
 
 export async function createTestDataSource(name = `test-warehouse-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`) {
   const url = getSettings().DEMO_WAREHOUSE_URL;

@@ -9,7 +9,6 @@ import { getConnectionConfig } from "@/lib/data-sources/get-connection-config";
 import { listDataSources } from "@/lib/data-sources/list-data-sources";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { runAdHocQuery } from "@/lib/queries/run-ad-hoc-query";
 import { freePort } from "@/lib/testing/free-port";
 import { connectionFromUrl } from "./connection-from-url";
