@@ -1,5 +1,6 @@
 // Browser-side calls to the APIs the SQL page uses. Errors come back as ApiError with the server's message.
 import type { ParameterSpec, ParameterValue } from "@/lib/queries/parameters";
+import type { RunQueryBody } from "@/lib/queries/schemas";
 import type { QueryResult } from "@/lib/warehouse/types";
 import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { CreateChartBody, UpdateChartBody } from "@/lib/charts/schemas";
@@ -28,14 +29,8 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export interface RunQueryInput {
-  dataSourceId: string;
-  sql: string;
-  parameters?: ParameterSpec[];
-  values?: Record<string, ParameterValue>;
-  runId?: string;
-  useCache?: boolean;
-}
+/** The body of POST /api/queries/run: the same zod schema validates it on the server. */
+export type RunQueryInput = RunQueryBody;
 
 export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; cached?: boolean };
 

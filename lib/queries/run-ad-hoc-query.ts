@@ -5,18 +5,13 @@ import { performance } from "node:perf_hooks";
 import { AppError } from "@/lib/errors";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { CANCELLED_MESSAGE, executeQuery } from "./execute-query";
-import type { ParameterSpec, ParameterValue } from "./parameters";
+import type { RunQueryBody } from "./schemas";
 import { prepareQuery, withOriginalPosition, type PreparedQuery } from "./prepare-query";
 import { recordQueryRun } from "./record-query-run";
 
-export interface AdHocQueryInput {
+/** A run request as the API accepts it, plus who runs it and the server-side controls. */
+export interface AdHocQueryInput extends RunQueryBody {
   userId: string;
-  dataSourceId: string;
-  sql: string;
-  parameters?: ParameterSpec[];
-  values?: Record<string, ParameterValue>;
-  runId?: string;
-  useCache?: boolean;
   rowLimit?: number;
   signal?: AbortSignal;
 }
