@@ -15,6 +15,7 @@ describe("formatNumber", () => {
     expect(formatNumber(1234.5, "currency")).toBe("$1,234.50");
     expect(formatNumber(1234, "currency")).toBe("$1,234");
     expect(formatNumber(1_234_000, "currency", { compact: true })).toBe("$1.2M");
+    expect(formatNumber(30_000, "currency", { compact: true })).toBe("$30K");
     expect(formatNumber(0.256, "percent")).toBe("25.6%");
     expect(formatNumber(1, "percent", { compact: true })).toBe("100%");
   });
@@ -47,5 +48,16 @@ describe("values", () => {
     expect(toEpochMs("2024-01-05T13:45:00+05:30")).toBe(Date.UTC(2024, 0, 5, 8, 15));
     expect(toEpochMs("infinity")).toBeNull();
     expect(toEpochMs(null)).toBeNull();
+  });
+});
+
+describe("value format options", () => {
+  it("uses the currency code and fixed decimals", () => {
+    expect(formatNumber(1234.5, { format: "currency", currency: "EUR" })).toBe("€1,234.50");
+    expect(formatNumber(1234.5, { format: "number", decimals: 0 })).toBe("1,235");
+    expect(formatNumber(0.25, { format: "percent", decimals: 2 })).toBe("25.00%");
+    expect(formatNumber(1234, { format: "currency", decimals: 1 })).toBe("$1,234.0");
+    expect(formatNumber(1_234_000, { format: "currency", currency: "GBP" }, { compact: true })).toBe("£1.2M");
+    expect(formatValue("12.5", { format: "currency", currency: "USD", decimals: 0 })).toBe("$13");
   });
 });

@@ -25,6 +25,19 @@ describe("inferVizType", () => {
     expect(inferVizType([col("price", "number"), col("sales", "number")], [[1, 2], [3, 4]])).toBe("scatter");
   });
 
+  it("never guesses a cohort: (cohort date, period number, value) is a line", () => {
+    expect(
+      inferVizType(
+        [col("signup_week", "date", "date"), col("week", "number", "int4"), col("users", "number")],
+        [
+          ["2024-01-01", 0, 100],
+          ["2024-01-01", 1, 40],
+          ["2024-01-08", 0, 90],
+        ],
+      ),
+    ).toBe("line");
+  });
+
   it("anything else is a table", () => {
     expect(inferVizType([col("name", "string"), col("email", "string")], [["a", "b"]])).toBe("table");
     expect(inferVizType([col("a", "number"), col("b", "number"), col("c", "number")], [[1, 2, 3], [4, 5, 6]])).toBe("table");

@@ -1,8 +1,8 @@
 // Picks a chart type from the shape of a result, the way an analyst would.
 import type { ResultColumn } from "@/lib/warehouse/types";
-import type { VizType } from "./types";
+import type { ConcreteVizType } from "./types";
 
-export type ConcreteVizType = Exclude<VizType, "auto">;
+export type { ConcreteVizType };
 
 export function isTemporal(column: ResultColumn): boolean {
   return column.type === "date" || column.type === "timestamp";
@@ -14,6 +14,9 @@ export function isTemporal(column: ResultColumn): boolean {
  * - a text column and a numeric column: "bar"
  * - two numeric columns (and nothing to use as a category): "scatter"
  * - anything else: "table"
+ * Funnel, cohort, combo, bubble and pivot are never guessed: a result shaped like a cohort (cohort date,
+ * period number, value) is also a perfectly good line chart, and a guess that changes with the data would
+ * make charts unpredictable. The analyst picks those.
  */
 export function inferVizType(columns: ResultColumn[], rows: unknown[][]): ConcreteVizType {
   const numeric = columns.filter((c) => c.type === "number");

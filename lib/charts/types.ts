@@ -1,16 +1,21 @@
-// What a chart is drawn as. "auto" lets Spyglass pick from the result's shape.
-export type VizType = "auto" | "line" | "area" | "bar" | "number" | "table" | "scatter" | "pie";
+// What a chart is drawn as, and the settings an analyst picks for it. The zod schema in ./schemas.ts is the
+// source of truth for the settings; these types are derived from it so the two never drift apart.
+import type { z } from "zod";
+import type { vizConfigSchema, vizTypeSchema, conditionalFormatSchema, valueFormatSchema } from "./schemas";
 
-export interface VizConfig {
-  /** Column used for the x axis (or categories). Default: the first column. */
-  x?: string;
-  /** Columns drawn as values. Default: every numeric column other than x. */
-  y?: string[];
-  /** Column whose values become separate series (long rows turned wide). */
-  series?: string;
-  /** Column holding a target/plan value, drawn as a dashed line. */
-  target?: string;
-  stacked?: boolean;
-  /** Number format: "number" | "currency" | "percent". */
-  format?: "number" | "currency" | "percent";
-}
+/**
+ * - line, area, bar: metrics over x (bar may be horizontal; grouped, stacked or 100 % stacked)
+ * - combo: bars and lines on one x axis, optionally a second y axis
+ * - scatter, bubble: two numbers (bubble: a third number sizes the points)
+ * - pie, donut
+ * - number: a big number (KPI) with the change against the previous period and a sparkline
+ * - table (with conditional formatting), pivot
+ * - funnel: stages and their counts
+ * - cohort: a retention heatmap (cohort × period → value)
+ * "auto" lets Spyglass pick from the result's shape.
+ */
+export type VizType = z.infer<typeof vizTypeSchema>;
+export type ConcreteVizType = Exclude<VizType, "auto">;
+export type VizConfig = z.infer<typeof vizConfigSchema>;
+export type ValueFormat = z.infer<typeof valueFormatSchema>;
+export type ConditionalFormat = z.infer<typeof conditionalFormatSchema>;
