@@ -1,21 +1,44 @@
 "use client";
-// The one component that draws a chart from a query result: on the SQL page, on dashboards and on the
-// render pages that snapshots load. It reports when it has drawn (onRendered, data-chart-status) so the
-// snapshot renderer can wait for an explicit signal instead of sleeping.
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
-import { BarChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+// The one component that draws a chart from a query result: on the SQL page, on dashboards, on share pages
+// and on the render pages that snapshots load. It reports when it has drawn (onRendered, data-chart-status)
+// so the snapshot renderer can wait for an explicit signal instead of sleeping.
+// number, table and pivot are drawn in HTML; every other type with ECharts.
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from "echarts/components";
 import * as echarts from "echarts/core";
+import type { EChartsOption } from "echarts";
 import { CanvasRenderer } from "echarts/renderers";
 import { buildChartOption, resolveVizType } from "@/lib/charts/build-chart-option";
-import { formatValue } from "@/lib/charts/format";
-import { resolveVizConfig } from "@/lib/charts/resolve-viz-config";
-import type { VizConfig, VizType } from "@/lib/charts/types";
+import type { ConcreteVizType, VizConfig, VizType } from "@/lib/charts/types";
 import type { QueryResult } from "@/lib/warehouse/types";
+import { BigNumberView } from "./BigNumberView";
 import { DataTable } from "./DataTable";
+import { PivotTableView } from "./PivotTableView";
 import styles from "./charts.module.css";
 
-echarts.use([LineChart, BarChart, ScatterChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  ScatterChart,
+  PieChart,
+  FunnelChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapComponent,
+  MarkLineComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 export type ChartStatus = "rendered" | "failed";
 
@@ -27,114 +50,161 @@ export interface ChartViewProps {
   height?: number | string;
   /** Called once, when the chart has been drawn (or could not be). */
   onRendered?: (status: ChartStatus) => void;
+  /** A "Data" button that swaps the chart for a table of its data. Snapshots turn it off. Default true. */
+  showDataToggle?: boolean;
 }
 
-export function ChartView({ result, vizType, config, title, height = 320, onRendered }: ChartViewProps) {
+type Report = (status: ChartStatus) => void;
+
+export function ChartView({ result, vizType, config, title, height = 320, onRendered, showDataToggle = true }: ChartViewProps) {
   const type = useMemo(() => resolveVizType(vizType, result), [vizType, result]);
+  // Settings compared by value: callers often pass a new object with the same settings on every render.
+  const configKey = JSON.stringify(config ?? {});
+  const settings = useMemo(() => JSON.parse(configKey) as VizConfig, [configKey]);
   // Report at most once per mount, whatever re-renders happen; always to the latest callback.
   const onRenderedRef = useRef(onRendered);
   useEffect(() => {
     onRenderedRef.current = onRendered;
   });
   const reported = useRef(false);
-  const report = useCallback((status: ChartStatus) => {
+  const report = useCallback<Report>((status) => {
     if (reported.current) return;
     reported.current = true;
     onRenderedRef.current?.(status);
   }, []);
 
   const style: CSSProperties = { height };
+  const frame = { style, title, result, config: settings, showDataToggle };
   if (result.rows.length === 0) {
     return (
-      <StaticView style={style} className={styles.empty} report={report}>
-        No rows
-      </StaticView>
+      <HtmlView frame={{ ...frame, showDataToggle: false }} report={report}>
+        <div className={styles.empty}>No rows</div>
+      </HtmlView>
     );
   }
   if (type === "number") {
-    return <NumberView result={result} config={config} style={style} report={report} />;
-  }
-  if (type === "table") {
     return (
-      <StaticView style={style} className={styles.tableView} report={report}>
-        <DataTable columns={result.columns} rows={result.rows} caption={title} />
-      </StaticView>
+      <HtmlView frame={frame} report={report}>
+        <BigNumberView result={result} config={settings} />
+      </HtmlView>
     );
   }
-  return <EChartsView result={result} vizType={type} config={config} title={title} style={style} report={report} />;
+  if (type === "table") {
+    // The table is its own data view.
+    return (
+      <HtmlView frame={{ ...frame, showDataToggle: false }} report={report}>
+        <DataTable columns={result.columns} rows={result.rows} caption={title} config={settings} />
+      </HtmlView>
+    );
+  }
+  if (type === "pivot") {
+    return (
+      <HtmlView frame={frame} report={report}>
+        <PivotTableView result={result} config={settings} title={title} />
+      </HtmlView>
+    );
+  }
+  return <EChartsView frame={frame} vizType={type} report={report} />;
 }
 
-/** HTML views are drawn once React commits them. */
-function StaticView({
-  style,
-  className,
-  report,
+interface FrameProps {
+  style: CSSProperties;
+  title?: string;
+  result: ChartViewProps["result"];
+  config: VizConfig;
+  showDataToggle: boolean;
+}
+
+/**
+ * What every chart type shares: the render status, notes under the chart, and the "Data" toggle that lays
+ * an HTML table of the result over the chart. The chart stays mounted underneath (inert), so switching
+ * back is instant and its render signal is unaffected.
+ */
+function ChartFrame({
+  frame,
+  status,
+  notes = [],
   children,
 }: {
-  style: CSSProperties;
-  className: string;
-  report: (s: ChartStatus) => void;
-  children: React.ReactNode;
+  frame: FrameProps;
+  status: "pending" | ChartStatus;
+  notes?: string[];
+  children: ReactNode;
 }) {
-  useEffect(() => report("rendered"), [report]);
+  const [showData, setShowData] = useState(false);
+  const { style, title, result, config, showDataToggle } = frame;
+  const visibleNotes = showData ? [] : notes;
   return (
-    <div className={className} style={style} data-chart-status="rendered">
-      {children}
+    <div className={styles.chartRoot} style={style} data-chart-status={status}>
+      <div className={styles.chartBody}>
+        <div className={styles.chartLayer} inert={showData} aria-hidden={showData || undefined}>
+          {children}
+        </div>
+        {showData && (
+          <div className={styles.dataLayer}>
+            <DataTable columns={result.columns} rows={result.rows} caption={title || "Chart data"} config={config} />
+          </div>
+        )}
+      </div>
+      {(visibleNotes.length > 0 || showDataToggle) && (
+        <div className={styles.chartFoot}>
+          <div className={styles.notes}>
+            {visibleNotes.map((note, i) => (
+              <p key={i} className={styles.note}>
+                {note}
+              </p>
+            ))}
+          </div>
+          {showDataToggle && (
+            <button
+              type="button"
+              className={styles.dataToggle}
+              aria-pressed={showData}
+              title={showData ? "Show the chart" : "Show the data as a table"}
+              onClick={() => setShowData((v) => !v)}
+            >
+              Data
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }
 
-function NumberView({
-  result,
-  config,
-  style,
-  report,
-}: {
-  result: ChartViewProps["result"];
-  config?: VizConfig;
-  style: CSSProperties;
-  report: (s: ChartStatus) => void;
-}) {
-  const resolved = resolveVizConfig("number", result.columns, config ?? {});
-  const name = resolved.y[0] ?? result.columns[0]?.name;
-  const index = Math.max(0, result.columns.findIndex((c) => c.name === name));
-  const value = result.rows[0]?.[index];
+/** HTML views are drawn once React commits them. */
+function HtmlView({ frame, report, children }: { frame: FrameProps; report: Report; children: ReactNode }) {
+  useEffect(() => report("rendered"), [report]);
   return (
-    <StaticView style={style} className={styles.number} report={report}>
-      <div className={styles.numberValue}>{formatValue(value, resolved.format)}</div>
-      <div className={styles.numberLabel}>{name}</div>
-    </StaticView>
+    <ChartFrame frame={frame} status="rendered">
+      {children}
+    </ChartFrame>
   );
 }
 
-function EChartsView({
-  result,
-  vizType,
-  config,
-  title,
-  style,
-  report,
-}: {
-  result: ChartViewProps["result"];
-  vizType: VizType;
-  config?: VizConfig;
-  title?: string;
-  style: CSSProperties;
-  report: (s: ChartStatus) => void;
-}) {
+/** What ChartView draws with ECharts: the option and notes from buildChartOption, or why there is none. */
+interface Built {
+  option: EChartsOption | null;
+  notes: string[];
+  error: string | null;
+}
+
+function EChartsView({ frame, vizType, report }: { frame: FrameProps; vizType: ConcreteVizType; report: Report }) {
+  const { result, config, title } = frame;
   const el = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
-  const configKey = JSON.stringify(config ?? {});
-  const built = useMemo(() => {
+  const built = useMemo((): Built => {
     try {
-      const option = buildChartOption(vizType, result, JSON.parse(configKey) as VizConfig);
-      return option ? { option, error: null } : { option: null, error: "This chart type cannot be drawn from the result." };
+      const chart = buildChartOption(vizType, result, config);
+      return chart
+        ? { option: chart.option, notes: chart.notes, error: null }
+        : { option: null, notes: [], error: "This chart type cannot be drawn from the result." };
     } catch (e) {
-      return { option: null, error: e instanceof Error ? e.message : String(e) };
+      return { option: null, notes: [], error: e instanceof Error ? e.message : String(e) };
     }
-  }, [vizType, result, configKey]);
+  }, [vizType, result, config]);
   // What the chart last drew, per option object: the status shown is "pending" until this option is drawn.
-  const [drawn, setDrawn] = useState<{ built: typeof built; status: ChartStatus; error: string | null } | null>(null);
+  const [drawn, setDrawn] = useState<{ built: Built; status: ChartStatus; error: string | null } | null>(null);
   const status: "pending" | ChartStatus = built.error ? "failed" : drawn?.built === built ? drawn.status : "pending";
   const error = built.error ?? (drawn?.built === built ? drawn.error : null);
 
@@ -181,13 +251,17 @@ function EChartsView({
   }, [built, report]);
 
   return (
-    <div className={styles.chartRoot} style={style} data-chart-status={status}>
-      <div ref={el} className={styles.canvas} role="img" aria-label={title || "Chart"} />
+    <ChartFrame frame={frame} status={status} notes={built.notes}>
+      {/* The figure is announced by the chart's title; inside it, ECharts' aria component labels the
+          image with a description of the series and their first values. */}
+      <div className={styles.canvasWrap} role="figure" aria-label={title || "Chart"}>
+        <div ref={el} className={styles.canvas} role="img" />
+      </div>
       {error && (
         <div className={styles.chartError} role="alert">
           Could not draw this chart: {error}
         </div>
       )}
-    </div>
+    </ChartFrame>
   );
 }
