@@ -49,8 +49,26 @@ describe("charts", () => {
       vizConfig: { x: "week", y: ["signups"], format: "number" },
       ownerId: userId,
       updatedById: userId,
+      owner: { id: userId, name: "Owner" },
+      updatedBy: { id: userId, name: "Owner" },
+      parameters: [],
       version: 1,
     });
+  });
+
+  it("keeps the types and defaults of the SQL's parameters, and refuses a parameter declared twice", async () => {
+    const parameters = [
+      { name: "since", type: "date" as const, default: "2024-01-01" },
+      { name: "channels", type: "list" as const, default: ["web", "iphone"] },
+    ];
+    const { id } = await createChart(userId, { title: "Params", sql: "select {{since}}::date, {{channels}}", dataSourceId, parameters });
+    expect((await getChartOrThrow(id)).parameters).toEqual(parameters);
+    const updated = await updateChart(id, otherUserId, { version: 1, parameters: [{ name: "since", type: "date" }] });
+    expect(updated.parameters).toEqual([{ name: "since", type: "date" }]);
+    expect(updated.updatedBy).toEqual({ id: otherUserId, name: "Other" });
+    await expect(
+      createChart(userId, { title: "Twice", sql: "select {{a}}", dataSourceId, parameters: [{ name: "a", type: "text" }, { name: "a", type: "number" }] }),
+    ).rejects.toThrow("Each parameter is declared once");
   });
 
   it("refuses an unknown data source and a missing title", async () => {

@@ -16,6 +16,7 @@ export async function createChart(userId: string, input: CreateChartBody): Promi
       dataSourceId: body.dataSourceId,
       vizType: body.vizType,
       vizConfig: body.vizConfig,
+      parameters: body.parameters,
       ownerId: userId,
       updatedById: userId,
     },

@@ -6,6 +6,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES, refreshDashboardJob } from "@/lib/jobs/definitions";
 import { closeQueues, enqueueDashboardRefresh } from "@/lib/jobs/queues";
+import { refreshChart } from "@/lib/refresh/refresh-dashboard";
 import { createTestDashboard, createTestDataSource, waitFor } from "@/lib/testing/fixtures";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { startWorkers, type RunningWorkers } from "@/workers/start-workers";
@@ -92,6 +93,35 @@ describe("refresh job", () => {
     const fixed = await getDb().chartResult.findUniqueOrThrow({ where: { chartId_paramsKey: { chartId, paramsKey: "" } } });
     expect(fixed.rows).toEqual([[2]]);
     expect(fixed.lastError).toBeNull();
+  });
+
+  it("expands snippets and binds parameter defaults, as the SQL page does", async () => {
+    const db = getDb();
+    const snippetName = `refresh_words_${Date.now()}`;
+    await db.snippet.create({ data: { name: snippetName, sql: "select unnest(array['a','b','c']) as word" } });
+    const chart = await db.chart.create({
+      data: {
+        title: "Parameterized",
+        dataSourceId: (await db.chart.findUniqueOrThrow({ where: { id: chartId } })).dataSourceId,
+        sql: `select word, {{n}}::int as n from ([${snippetName}]) w where true [[and word <> {{skip}}]] order by word`,
+        parameters: [
+          { name: "n", type: "number", default: 7 },
+          { name: "skip", type: "text", default: "b" },
+        ],
+      },
+    });
+    try {
+      const outcome = await refreshChart(chart.id);
+      expect(outcome).toMatchObject({ ok: true, rowCount: 2 });
+      const result = await db.chartResult.findUniqueOrThrow({ where: { chartId_paramsKey: { chartId: chart.id, paramsKey: "" } } });
+      expect(result.rows).toEqual([
+        ["a", 7],
+        ["c", 7],
+      ]);
+    } finally {
+      await db.chart.delete({ where: { id: chart.id } });
+      await db.snippet.deleteMany({ where: { name: snippetName } });
+    }
   });
 
   it("fails a job with an invalid payload permanently instead of retrying it", async () => {

@@ -4,6 +4,8 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
+import { prepareQuery } from "@/lib/queries/prepare-query";
 import { runQuery } from "@/lib/warehouse/run-query";
 
 export type RefreshTrigger = "schedule" | "manual";
@@ -37,12 +39,18 @@ function errorText(e: unknown): string {
   return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
 }
 
-async function refreshLoadedChart(chart: { id: string; title: string; sql: string; dataSourceId: string }): Promise<ChartRefreshOutcome> {
+/** What a refresh reads of a chart. */
+const REFRESH_SELECT = { id: true, title: true, sql: true, dataSourceId: true, parameters: true } as const;
+type RefreshableChart = Prisma.ChartGetPayload<{ select: typeof REFRESH_SELECT }>;
+
+async function refreshLoadedChart(chart: RefreshableChart): Promise<ChartRefreshOutcome> {
   const db = getDb();
   const attemptedAt = new Date();
   const where = { chartId_paramsKey: { chartId: chart.id, paramsKey: "" } };
   try {
-    const result = await runQuery({ dataSourceId: chart.dataSourceId, sql: chart.sql });
+    // Snippets are expanded as they are now and parameters take their defaults, as on the SQL page.
+    const prepared = await prepareQuery({ sql: chart.sql, parameters: parameterSpecsOf(chart.parameters) });
+    const result = await runQuery({ dataSourceId: chart.dataSourceId, sql: prepared.text, params: prepared.values });
     const values = {
       columns: result.columns as unknown as Prisma.InputJsonValue,
       rows: result.rows as unknown as Prisma.InputJsonValue,
@@ -74,7 +82,7 @@ async function refreshLoadedChart(chart: { id: string; title: string; sql: strin
 export async function refreshChart(chartId: string): Promise<ChartRefreshOutcome> {
   const chart = await getDb().chart.findUnique({
     where: { id: chartId },
-    select: { id: true, title: true, sql: true, dataSourceId: true },
+    select: REFRESH_SELECT,
   });
   if (!chart) throw notFound("Chart");
   return refreshLoadedChart(chart);
@@ -120,7 +128,7 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
       tiles: {
         where: { chartId: { not: null } },
         orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
-        select: { chart: { select: { id: true, title: true, sql: true, dataSourceId: true } } },
+        select: { chart: { select: REFRESH_SELECT } },
       },
     },
   });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Chart" ADD COLUMN     "parameters" JSONB NOT NULL DEFAULT '[]';
