@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartView } from "@/components/charts/ChartView";
 import { Markdown } from "@/components/ui/Markdown";
 import type { DashboardTileView } from "@/lib/dashboards/get-dashboard-view";
@@ -9,15 +10,18 @@ import { relativeTime } from "./relative-time";
 
 export type TileStatus = "rendered" | "failed";
 
-/** One tile: title, definition behind an info icon, the chart from the cache, and how fresh it is. */
+/** One tile: title, definition and authorship behind an info icon, the chart from the cache, and how fresh it is. */
 export function DashboardTile({
   tile,
   now,
   onStatus,
+  snapshot = false,
 }: {
   tile: DashboardTileView;
   now: number;
   onStatus: (tileId: string, status: TileStatus, error?: string) => void;
+  /** In a snapshot image nothing is clickable, so interactive controls are left out. */
+  snapshot?: boolean;
 }) {
   const hasData = Boolean(tile.result?.computedAt);
   const isText = tile.kind === "text" || !tile.chart;
@@ -45,16 +49,15 @@ export function DashboardTile({
         <h2 className={styles.tileTitle} title={chart.title}>
           {chart.title}
         </h2>
-        {chart.description && (
-          <span className={styles.info}>
-            <button className={styles.infoButton} aria-label={`Definition of ${chart.title}`}>
-              i
-            </button>
-            <span className={styles.infoPopup} role="tooltip">
-              <Markdown source={chart.description} />
-            </span>
+        <span className={styles.info}>
+          <button type="button" className={styles.infoButton} aria-label={`Definition of ${chart.title}`} aria-describedby={`${tile.id}-definition`}>
+            i
+          </button>
+          <span className={styles.infoPopup} role="tooltip" id={`${tile.id}-definition`}>
+            {chart.description && <Markdown source={chart.description} />}
+            <span className={styles.authorship}>{authorshipLine(chart, now)}</span>
           </span>
-        )}
+        </span>
       </header>
       <div className={styles.body}>
         {result && result.computedAt ? (
@@ -64,6 +67,7 @@ export function DashboardTile({
             config={chart.vizConfig}
             title={chart.title}
             height="100%"
+            showDataToggle={!snapshot}
             onRendered={(status) => onStatus(tile.id, status)}
           />
         ) : (

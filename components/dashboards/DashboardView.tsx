@@ -6,8 +6,8 @@ import { DashboardTile, type TileStatus } from "./DashboardTile";
 import styles from "./dashboards.module.css";
 import { publishRenderSignal } from "./render-signal";
 
-/** The grid of tiles, shared by the dashboard page and the snapshot render page. */
-export function DashboardGrid({ view, now }: { view: View; now: number }) {
+/** The grid of tiles, shared by the dashboard page and the snapshot render page (`snapshot`: no controls). */
+export function DashboardGrid({ view, now, snapshot = false }: { view: View; now: number; snapshot?: boolean }) {
   const statuses = useRef(new Map<string, { status: TileStatus; error?: string }>());
 
   const onStatus = useCallback(
@@ -46,7 +46,7 @@ export function DashboardGrid({ view, now }: { view: View; now: number }) {
   return (
     <div className={styles.grid}>
       {view.tiles.map((tile) => (
-        <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} />
+        <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} snapshot={snapshot} />
       ))}
     </div>
   );

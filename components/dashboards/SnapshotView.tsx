@@ -15,7 +15,7 @@ export function SnapshotView({ view }: { view: View }) {
           {view.description && <p className="muted">{view.description}</p>}
         </div>
       </div>
-      <DashboardGrid view={view} now={renderedAt} />
+      <DashboardGrid view={view} now={renderedAt} snapshot />
       <p className={styles.snapshotFoot}>Snapshot taken {new Date(renderedAt).toUTCString()} · Spyglass</p>
     </main>
   );

@@ -4,6 +4,10 @@
 // and put it on a dashboard.
 import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { authorshipLine } from "@/components/chart-editor/authorship";
+import { ChartSettings, type SettingsUpdate } from "@/components/chart-editor/ChartSettings";
+import { fieldLabel } from "@/components/chart-editor/controls";
+import { errorSummary, settingsErrors, validPart } from "@/components/chart-editor/validate";
 import { ChartView } from "@/components/charts/ChartView";
 import { relativeTime } from "@/components/dashboards/relative-time";
 import type { RunRequest, SqlEditorApi, SqlEditorError } from "@/components/editor/SqlEditor";
@@ -11,7 +15,7 @@ import { SchemaBrowser } from "@/components/schema-browser/SchemaBrowser";
 import { fetchSchemaTree } from "@/components/schema-browser/schema-client";
 import { resolveVizType } from "@/lib/charts/build-chart-option";
 import type { ChartRecord } from "@/lib/charts/chart-record";
-import type { VizConfig, VizType } from "@/lib/charts/types";
+import type { VizType } from "@/lib/charts/types";
 import type { DataSourceSummary } from "@/lib/data-sources/schemas";
 import { findParameters } from "@/lib/queries/parameters";
 import type { SchemaTree } from "@/lib/schema/types";
@@ -32,7 +36,7 @@ import { QueryTabs } from "./QueryTabs";
 import { ResultGrid } from "./ResultGrid";
 import { SaveChartForm } from "./SaveChartForm";
 import { SnippetsPicker } from "./SnippetsPicker";
-import { createTab, loadTabs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type TabsState } from "./tabs";
+import { createTab, loadTabs, parameterSpecsToSave, parameterStateFromSpecs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type SavedChartRef, type TabsState } from "./tabs";
 import styles from "./sql.module.css";
 
 // Monaco runs only in the browser; this also keeps it out of the server bundle.
@@ -40,17 +44,6 @@ const SqlEditor = dynamic(() => import("@/components/editor/SqlEditor"), {
   ssr: false,
   loading: () => <div className={styles.editorPlaceholder}>Loading editor…</div>,
 });
-
-const VIZ_TYPES: { value: VizType; label: string }[] = [
-  { value: "auto", label: "Auto" },
-  { value: "line", label: "Line" },
-  { value: "area", label: "Area" },
-  { value: "bar", label: "Bar" },
-  { value: "number", label: "Number" },
-  { value: "table", label: "Table" },
-  { value: "scatter", label: "Scatter" },
-  { value: "pie", label: "Pie" },
-];
 
 const CANCELLED_MESSAGE = "Query cancelled";
 
@@ -78,6 +71,8 @@ export interface SqlWorkspaceProps {
   canSave: boolean;
   /** Tabs are kept in this browser per user. */
   userId: string;
+  /** The signed-in user's name, shown as owner and editor of the charts they save. */
+  userName: string;
   /** Opened from an existing chart (/sql?chart=ID). */
   chart?: ChartRecord | null;
   /** Opened from the history (/sql?run=ID). */
@@ -101,6 +96,19 @@ export function SqlWorkspace(props: SqlWorkspaceProps) {
   return <Workspace {...props} />;
 }
 
+/** The tab's reference to a saved chart, with who owns it and who saved it last. */
+function chartRef(chart: ChartRecord): SavedChartRef {
+  return {
+    id: chart.id,
+    title: chart.title,
+    description: chart.description,
+    version: chart.version,
+    ownerName: chart.owner?.name ?? null,
+    updatedByName: chart.updatedBy?.name ?? null,
+    updatedAt: chart.updatedAt,
+  };
+}
+
 function initialTabs({ userId, chart, dataSources }: SqlWorkspaceProps): TabsState {
   const defaultDs = (dataSources.find((d) => d.isDemo) ?? dataSources[0])?.id ?? "";
   const stored = loadTabs(userId);
@@ -112,14 +120,21 @@ function initialTabs({ userId, chart, dataSources }: SqlWorkspaceProps): TabsSta
   state = { ...state, tabs: state.tabs.map((t) => (dataSources.some((d) => d.id === t.dataSourceId) ? t : { ...t, dataSourceId: defaultDs })) };
   if (chart) {
     const open = state.tabs.find((t) => t.chart?.id === chart.id);
-    if (open) return { ...state, activeId: open.id };
+    if (open) {
+      // The tab keeps the version it was edited from (so a save still detects others' changes); who
+      // owns the chart and who saved it last come from the database.
+      const { ownerName, updatedByName, updatedAt } = chartRef(chart);
+      const tabs = state.tabs.map((t) => (t.id === open.id && t.chart ? { ...t, chart: { ...t.chart, ownerName, updatedByName, updatedAt } } : t));
+      return { tabs, activeId: open.id };
+    }
     const fresh = state.tabs.length === 1 && state.tabs[0].sql.trim() === "" && !state.tabs[0].chart;
     const tab = createTab(chart.dataSourceId, fresh ? [] : state.tabs, {
       title: chart.title,
       sql: chart.sql,
-      chart: { id: chart.id, title: chart.title, description: chart.description, version: chart.version },
+      chart: chartRef(chart),
       vizType: chart.vizType,
       vizConfig: chart.vizConfig ?? {},
+      ...parameterStateFromSpecs(chart.parameters),
     });
     return { tabs: fresh ? [tab] : [...state.tabs, tab], activeId: tab.id };
   }
@@ -127,13 +142,14 @@ function initialTabs({ userId, chart, dataSources }: SqlWorkspaceProps): TabsSta
 }
 
 function Workspace(props: SqlWorkspaceProps) {
-  const { dataSources, canSave, userId, chart: initialChart, runId: historyRunId } = props;
+  const { dataSources, canSave, userId, userName, chart: initialChart, runId: historyRunId } = props;
   const id = useId();
   const [state, setState] = useState<TabsState>(() => initialTabs(props));
   const [runs, setRuns] = useState<Record<string, RunState>>({});
   const [results, setResults] = useState<Record<string, ShownResult>>({});
   const [schemas, setSchemas] = useState<Record<string, SchemaTree | null>>({});
   const [schemaOpen, setSchemaOpen] = useState(true);
+  const [settingsOpen, setSettingsOpen] = useState(true);
   const [hasSelection, setHasSelection] = useState(false);
   const [panel, setPanel] = useState<"none" | "save" | "dashboard">("none");
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -342,15 +358,39 @@ function Workspace(props: SqlWorkspaceProps) {
   const editorError: SqlEditorError | null =
     run.status === "failed" && run.error.position ? { position: run.error.position + run.offset, message: run.error.message } : null;
 
-  const inferred = useMemo(() => (shown ? resolveVizType("auto", shown.result) : null), [shown]);
-  const drawnAs = tab.vizType === "auto" ? inferred : tab.vizType;
+  // The preview draws what is valid of the settings while the analyst is still typing; saving needs all of it.
+  const previewConfig = useMemo(() => validPart(tab.vizConfig), [tab.vizConfig]);
+  const updateSettings = (update: SettingsUpdate) =>
+    updateTab(tab.id, (t) => {
+      const next = update({ vizType: t.vizType, config: t.vizConfig, drafts: t.vizDrafts ?? {} });
+      return { vizType: next.vizType, vizConfig: next.config, vizDrafts: next.drafts };
+    });
+  /** Why the settings cannot be saved yet, or null. */
+  const settingsProblem = () => {
+    const summary = errorSummary(settingsErrors(tab.vizConfig, tab.vizDrafts ?? {}), fieldLabel);
+    return summary ? `Fix the chart settings first. ${summary}` : null;
+  };
   const runningTabs = useMemo(() => new Set(Object.entries(runs).filter(([, r]) => r.status === "running").map(([k]) => k)), [runs]);
   const canRun = tab.sql.trim() !== "" && !!tab.dataSourceId;
 
   async function saveNewChart({ title, description }: { title: string; description: string }) {
+    const problem = settingsProblem();
+    if (problem) {
+      setSettingsOpen(true);
+      throw new Error(problem);
+    }
     const vizType: VizType = tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType;
-    const { id: chartId } = await createChartRequest({ title, description, sql: tab.sql, dataSourceId: tab.dataSourceId, vizType, vizConfig: tab.vizConfig });
-    updateTab(tab.id, { chart: { id: chartId, title, description, version: 1 }, vizType, title });
+    const { id: chartId } = await createChartRequest({
+      title,
+      description,
+      sql: tab.sql,
+      dataSourceId: tab.dataSourceId,
+      vizType,
+      vizConfig: tab.vizConfig,
+      parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
+    });
+    const chart = { id: chartId, title, description, version: 1, ownerName: userName, updatedByName: userName, updatedAt: new Date().toISOString() };
+    updateTab(tab.id, { chart, vizType, title });
     setPanel("dashboard");
     setSaveMessage(null);
   }
@@ -358,6 +398,12 @@ function Workspace(props: SqlWorkspaceProps) {
   async function saveChanges() {
     if (!tab.chart) return;
     setSaveMessage(null);
+    const problem = settingsProblem();
+    if (problem) {
+      setSettingsOpen(true);
+      setSaveMessage({ kind: "error", text: problem });
+      return;
+    }
     try {
       const updated = await updateChartRequest(tab.chart.id, {
         version: tab.chart.version,
@@ -365,8 +411,9 @@ function Workspace(props: SqlWorkspaceProps) {
         dataSourceId: tab.dataSourceId,
         vizType: tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType,
         vizConfig: tab.vizConfig,
+        parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
       });
-      updateTab(tab.id, { chart: { id: updated.id, title: updated.title, description: updated.description, version: updated.version } });
+      updateTab(tab.id, { chart: chartRef(updated) });
       setSaveMessage({ kind: "ok", text: `Saved “${updated.title}”.` });
     } catch (e) {
       setSaveMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
@@ -399,6 +446,11 @@ function Workspace(props: SqlWorkspaceProps) {
       <div className={styles.main}>
         <div className={styles.header}>
           <h1>{tab.chart ? tab.chart.title : "SQL"}</h1>
+          {tab.chart?.updatedAt && (
+            <span className={styles.authorship} title={`Last saved ${new Date(tab.chart.updatedAt).toLocaleString()}`}>
+              {authorshipLine({ ownerName: tab.chart.ownerName ?? null, updatedByName: tab.chart.updatedByName ?? null, updatedAt: tab.chart.updatedAt })}
+            </span>
+          )}
           <span className="spacer" />
           {canSave && tab.chart && (
             <button type="button" className="btn" onClick={saveChanges} disabled={tab.sql.trim() === ""}>
@@ -542,44 +594,31 @@ function Workspace(props: SqlWorkspaceProps) {
         {shown ? (
           <>
             <section className={`card ${styles.chartCard}`} data-testid="chart" aria-label="Chart">
-              <div className={styles.chartToolbar}>
-                <div className={styles.picker}>
-                  <label htmlFor={`${id}-viz`}>Chart type</label>
-                  <select id={`${id}-viz`} className="input" value={tab.vizType} onChange={(e) => updateTab(tab.id, { vizType: e.target.value as VizType })}>
-                    {VIZ_TYPES.map((v) => (
-                      <option key={v.value} value={v.value}>
-                        {v.value === "auto" && inferred ? `Auto (${inferred})` : v.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {drawnAs !== "table" && (
-                  <div className={styles.picker}>
-                    <label htmlFor={`${id}-format`}>Format</label>
-                    <select
-                      id={`${id}-format`}
-                      className="input"
-                      value={tab.vizConfig.format ?? "number"}
-                      onChange={(e) => updateTab(tab.id, (t) => ({ vizConfig: { ...t.vizConfig, format: e.target.value as VizConfig["format"] } }))}
-                    >
-                      <option value="number">Number</option>
-                      <option value="currency">Currency</option>
-                      <option value="percent">Percent</option>
-                    </select>
-                  </div>
-                )}
-                {(drawnAs === "line" || drawnAs === "area" || drawnAs === "bar") && (
-                  <label className={styles.checkbox}>
-                    <input
-                      type="checkbox"
-                      checked={tab.vizConfig.stacked ?? false}
-                      onChange={(e) => updateTab(tab.id, (t) => ({ vizConfig: { ...t.vizConfig, stacked: e.target.checked } }))}
-                    />
-                    Stacked
-                  </label>
-                )}
+              <div className={styles.chartHead}>
+                <h2 className={styles.chartHeading}>Chart</h2>
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  onClick={() => setSettingsOpen(!settingsOpen)}
+                  aria-expanded={settingsOpen}
+                  aria-controls={`${id}-settings`}
+                >
+                  {settingsOpen ? "Hide settings" : "Show settings"}
+                </button>
               </div>
-              <ChartView result={shown.result} vizType={tab.vizType} config={tab.vizConfig} title={tab.chart?.title ?? "Query result"} height={300} />
+              <div className={`${styles.chartLayout} ${settingsOpen ? "" : styles.settingsHidden}`}>
+                <aside id={`${id}-settings`} className={styles.settingsPanel} aria-label="Chart settings" hidden={!settingsOpen}>
+                  <ChartSettings
+                    key={tab.id}
+                    result={shown.result}
+                    value={{ vizType: tab.vizType, config: tab.vizConfig, drafts: tab.vizDrafts ?? {} }}
+                    onChange={updateSettings}
+                  />
+                </aside>
+                <div className={styles.preview}>
+                  <ChartView result={shown.result} vizType={tab.vizType} config={previewConfig} title={tab.chart?.title ?? "Query result"} height={360} />
+                </div>
+              </div>
             </section>
             <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
               <ResultStatus shown={shown} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTab, guessParameterType, parametersForRun, toParameterInput, toParameterValue } from "./tabs";
+import { createTab, guessParameterType, parameterSpecsToSave, parameterStateFromSpecs, parametersForRun, toParameterInput, toParameterValue } from "./tabs";
 
 describe("parameter values", () => {
   it("turns inputs into the run API's values", () => {
@@ -32,5 +32,33 @@ describe("parameter values", () => {
     const a = createTab("ds", []);
     const b = createTab("ds", [a]);
     expect([a.title, b.title]).toEqual(["Query 1", "Query 2"]);
+  });
+});
+
+describe("parameters saved with a chart", () => {
+  it("saves each used parameter's type with the current input as its default", () => {
+    const tab = {
+      ...createTab("ds", []),
+      parameterTypes: { since: "date" as const, channels: "list" as const, country: "text" as const },
+      parameterInputs: { since: "2024-01-01", channels: "web, iphone", country: "", unused: "x" },
+    };
+    expect(parameterSpecsToSave(tab, ["since", "channels", "country"])).toEqual([
+      { name: "since", type: "date", default: "2024-01-01" },
+      { name: "channels", type: "list", default: ["web", "iphone"] },
+      { name: "country", type: "text" },
+    ]);
+  });
+
+  it("opens a saved chart with its parameters' types and defaults as inputs", () => {
+    expect(
+      parameterStateFromSpecs([
+        { name: "range", type: "date_range", default: { start: "2024-01-01", end: "2024-01-31" } },
+        { name: "n", type: "number", default: 5 },
+        { name: "q", type: "text" },
+      ]),
+    ).toEqual({
+      parameterTypes: { range: "date_range", n: "number", q: "text" },
+      parameterInputs: { range: { start: "2024-01-01", end: "2024-01-31" }, n: "5", q: "" },
+    });
   });
 });

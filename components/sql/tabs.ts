@@ -1,5 +1,6 @@
 // Query tabs of the SQL page: what each tab holds, how its text survives a reload (localStorage, per user),
 // and how parameter inputs become the values the run API takes.
+import type { SettingsDrafts } from "@/components/chart-editor/validate";
 import type { VizConfig, VizType } from "@/lib/charts/types";
 import type { ParameterSpec, ParameterType, ParameterValue } from "@/lib/queries/parameters";
 
@@ -11,6 +12,10 @@ export interface SavedChartRef {
   title: string;
   description: string;
   version: number;
+  /** Who owns the saved chart and who saved it last, when (absent in tabs stored before this was kept). */
+  ownerName?: string | null;
+  updatedByName?: string | null;
+  updatedAt?: string;
 }
 
 export interface QueryTab {
@@ -24,6 +29,8 @@ export interface QueryTab {
   chart: SavedChartRef | null;
   vizType: VizType;
   vizConfig: VizConfig;
+  /** Chart settings typed into number fields that are not numbers yet (kept so nothing typed is lost). */
+  vizDrafts: SettingsDrafts;
   /** The history run this tab was opened from (so a reload of /sql?run=ID does not open it twice). */
   fromRunId?: string;
 }
@@ -54,6 +61,7 @@ export function createTab(dataSourceId: string, existing: QueryTab[], init: Part
     chart: null,
     vizType: "auto",
     vizConfig: {},
+    vizDrafts: {},
     ...init,
   };
 }
@@ -119,6 +127,23 @@ export function toParameterInput(value: ParameterValue | undefined): ParameterIn
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "object") return { start: value.start ?? "", end: value.end ?? "" };
   return String(value);
+}
+
+/** Tab parameter state from a saved chart's specs: each parameter's type, and its default as the input. */
+export function parameterStateFromSpecs(specs: ParameterSpec[]): Pick<QueryTab, "parameterTypes" | "parameterInputs"> {
+  const parameterTypes: Record<string, ParameterType> = {};
+  const parameterInputs: Record<string, ParameterInput> = {};
+  for (const spec of specs) {
+    parameterTypes[spec.name] = spec.type;
+    parameterInputs[spec.name] = toParameterInput(spec.default);
+  }
+  return { parameterTypes, parameterInputs };
+}
+
+/** What a chart saves for the parameters its SQL uses: each one's type, with the current input as default. */
+export function parameterSpecsToSave(tab: QueryTab, names: string[]): ParameterSpec[] {
+  const { parameters, values } = parametersForRun(tab, names);
+  return parameters.map((p) => (values[p.name] === null ? p : { ...p, default: values[p.name] }));
 }
 
 /** Specs and values to send for the parameters used in `names`. */

@@ -1,9 +1,9 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { toChartRecord, type ChartRecord } from "./chart-record";
+import { chartPeopleInclude, toChartRecord, type ChartRecord } from "./chart-record";
 
 export async function getChart(chartId: string): Promise<ChartRecord | null> {
-  const chart = await getDb().chart.findUnique({ where: { id: chartId } });
+  const chart = await getDb().chart.findUnique({ where: { id: chartId }, include: chartPeopleInclude });
   return chart ? toChartRecord(chart) : null;
 }
 

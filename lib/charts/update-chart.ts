@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { toChartRecord, type ChartRecord } from "./chart-record";
+import { chartPeopleInclude, toChartRecord, type ChartRecord } from "./chart-record";
 import { updateChartBodySchema, type UpdateChartBody } from "./schemas";
 
 /**
@@ -27,6 +27,6 @@ export async function updateChart(chartId: string, userId: string, input: Update
       { currentVersion: current.version },
     );
   }
-  const chart = await db.chart.findUniqueOrThrow({ where: { id: chartId } });
+  const chart = await db.chart.findUniqueOrThrow({ where: { id: chartId }, include: chartPeopleInclude });
   return toChartRecord(chart);
 }

@@ -1,5 +1,6 @@
 // Everything a dashboard page needs in one read: its tiles, their charts and each chart's cached result.
 // Dashboards read the cache only; they never wait on the warehouse.
+import { chartPeopleInclude, toChartPerson } from "@/lib/charts/chart-record";
 import type { VizConfig, VizType } from "@/lib/charts/types";
 import { getDb } from "@/lib/db";
 import type { ResultColumn } from "@/lib/warehouse/types";
@@ -15,6 +16,19 @@ export interface TileResult {
   lastError: string | null;
 }
 
+export interface TileChart {
+  id: string;
+  title: string;
+  description: string;
+  vizType: VizType;
+  vizConfig: VizConfig;
+  /** Display names; null when the user was deleted. */
+  ownerName: string | null;
+  updatedByName: string | null;
+  /** When the chart was last saved (ISO). */
+  updatedAt: string;
+}
+
 export interface DashboardTileView {
   id: string;
   kind: "chart" | "text";
@@ -23,7 +37,7 @@ export interface DashboardTileView {
   y: number;
   w: number;
   h: number;
-  chart: { id: string; title: string; description: string; vizType: VizType; vizConfig: VizConfig } | null;
+  chart: TileChart | null;
   result: TileResult | null;
 }
 
@@ -44,7 +58,7 @@ export async function getDashboardView(dashboardId: string): Promise<DashboardVi
     include: {
       tiles: {
         orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
-        include: { chart: { include: { results: { where: { paramsKey: "" } } } } },
+        include: { chart: { include: { ...chartPeopleInclude, results: { where: { paramsKey: "" } } } } },
       },
     },
   });
@@ -73,6 +87,9 @@ export async function getDashboardView(dashboardId: string): Promise<DashboardVi
               description: t.chart.description,
               vizType: t.chart.vizType as VizType,
               vizConfig: (t.chart.vizConfig ?? {}) as VizConfig,
+              ownerName: toChartPerson(t.chart.owner)?.name ?? null,
+              updatedByName: toChartPerson(t.chart.updatedBy)?.name ?? null,
+              updatedAt: t.chart.updatedAt.toISOString(),
             }
           : null,
         result: r

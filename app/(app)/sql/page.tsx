@@ -23,7 +23,7 @@ export default async function SqlPage({ searchParams }: { searchParams: Promise<
   return (
     <main className="page">
       {chartId && !chart && <div className="notice" style={{ marginBottom: 12 }}>That chart no longer exists; starting a new query.</div>}
-      <SqlWorkspace dataSources={dataSources} canSave={canEditContent(user)} userId={user.id} chart={chart} runId={runId} />
+      <SqlWorkspace dataSources={dataSources} canSave={canEditContent(user)} userId={user.id} userName={user.name || user.email} chart={chart} runId={runId} />
     </main>
   );
 }
