@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { VIZ_TYPES, vizConfigSchema } from "@/lib/charts/schemas";
+import { vizConfigColumns } from "./dashboards/viz-config-columns";
 import { DEMO_CHARTS, DEMO_DASHBOARDS, TEARSHEET_WEEK_COLUMNS } from "./demo-dashboards";
 import { DEMO_TABLES } from "./schema";
-
-const VIZ_TYPES = ["auto", "line", "area", "bar", "number", "table", "scatter", "pie"];
 
 describe("demo dashboards", () => {
   it("are the four team dashboards, each with at least three charts", () => {
@@ -42,6 +42,57 @@ describe("demo charts", () => {
       expect(c.description, c.key).toMatch(/\*\*/);
       expect(VIZ_TYPES, c.key).toContain(c.vizType);
     }
+  });
+
+  it("have settings the chart schema accepts as they are, with nothing it would drop", () => {
+    for (const c of DEMO_CHARTS) {
+      expect(() => vizConfigSchema.strict().parse(c.vizConfig), c.key).not.toThrow();
+      // Parsing strips unknown keys at every depth (axes, pivot, rules), so a round trip shows any.
+      expect(vizConfigSchema.parse(c.vizConfig), c.key).toStrictEqual(c.vizConfig);
+    }
+  });
+
+  it("show every chart type Spyglass has", () => {
+    const shown = new Set(DEMO_CHARTS.map((c) => c.vizType));
+    expect(VIZ_TYPES.filter((t) => t !== "auto" && !shown.has(t))).toEqual([]);
+  });
+
+  it("name in their settings only columns their SQL returns", () => {
+    // The integration test checks against real results; here, each name must at least be an output name
+    // of the SQL (an alias, or a column selected under its own name).
+    for (const c of DEMO_CHARTS) {
+      for (const column of vizConfigColumns(c.vizConfig)) {
+        const asIdentifier = /^[a-z_][a-z0-9_]*$/.test(column) ? new RegExp(`\\b${column}\\b`) : null;
+        const found = c.sql.includes(`"${column}"`) || (asIdentifier?.test(c.sql) ?? false);
+        expect(found, `${c.key} draws ${column}`).toBe(true);
+      }
+    }
+  });
+
+  it("show the last weeks' big numbers with the change against the week before", () => {
+    const numbers = DEMO_CHARTS.filter((c) => c.vizType === "number");
+    expect(numbers.map((c) => c.key).sort()).toEqual([
+      "exec-new-paid-last-week",
+      "exec-revenue-last-week",
+      "exec-signups-last-week",
+      "exec-wau-last-week",
+    ]);
+    for (const c of numbers) {
+      expect(c.title, c.key).toMatch(/, last week$/);
+      expect(c.vizConfig, c.key).toMatchObject({ x: "week", comparison: "previous-period" });
+      expect(c.vizConfig.y, c.key).toHaveLength(1);
+      expect(c.sql, c.key).toMatch(/order by w\.week$/);
+    }
+    expect(numbers.find((c) => c.key === "exec-revenue-last-week")!.vizConfig.format).toBe("currency");
+  });
+
+  it("colour the tearsheet's distance from target", () => {
+    const tearsheet = DEMO_CHARTS.find((c) => c.key === "exec-tearsheet")!;
+    expect(tearsheet.vizConfig.conditionalFormats).toEqual([
+      { column: "vs target (%)", operator: ">=", value: 0, color: "#d3f2e3" },
+      { column: "vs target (%)", operator: "between", value: -5, value2: 0, color: "#fdf0c4" },
+      { column: "vs target (%)", operator: "<", value: -5, color: "#f9d6d5" },
+    ]);
   });
 
   it("query only schema-qualified demo tables, relative to the data rather than the clock", () => {

@@ -20,7 +20,7 @@ export const tearsheet: DemoChart = {
 - **Stock sales, gross ($)**: what buyers paid for stock licences.
 - **Stock revenue ($)**: the platform's 30% cut of stock sales.
 
-*vs target (%)* is last week's actual relative to its target: +5 means 5% ahead of plan. Metrics without a plan have no target. ${WEEK_NOTE}`,
+*vs target (%)* is last week's actual relative to its target: +5 means 5% ahead of plan. It is green on or ahead of plan, amber up to 5% behind and red further behind. Metrics without a plan have no target. ${WEEK_NOTE}`,
   sql: `with ${BOUNDS},
 weeks as (
   select (b.last_week - 7 * k)::date as week_start, k as weeks_ago
@@ -101,7 +101,14 @@ from pivot p
 left join demo.metric_targets t on t.metric = p.metric and t.week_start = (select last_week from bounds)
 order by p.sort`,
   vizType: "table",
-  vizConfig: {},
+  vizConfig: {
+    // On or ahead of plan green, up to 5% behind amber, further behind red.
+    conditionalFormats: [
+      { column: "vs target (%)", operator: ">=", value: 0, color: "#d3f2e3" },
+      { column: "vs target (%)", operator: "between", value: -5, value2: 0, color: "#fdf0c4" },
+      { column: "vs target (%)", operator: "<", value: -5, color: "#f9d6d5" },
+    ],
+  },
 };
 
 export const tearsheetByWeek: DemoChart = {
@@ -158,45 +165,82 @@ order by w.week`,
   vizConfig: {},
 };
 
-const lastWeekNumber = (key: string, title: string, description: string, select: string, format?: "currency"): DemoChart => ({
+/** The big numbers read the last 12 complete weeks: last week is the number, the week before the comparison. */
+const KPI_WEEKS = 12;
+
+/**
+ * A "last week" big number: the query returns one (week, value) row for each of the last 12 complete weeks,
+ * oldest first (weeks without any activity read 0), so the tile shows last week's value, its change against
+ * the week before and a sparkline of the twelve weeks.
+ * `weekly` is the body of a CTE returning (week, <column>) for the weeks in `bounds b` that have data; it
+ * filters its timestamps with `since` and `until` (substituted here).
+ */
+const lastWeekNumber = (
+  key: string,
+  title: string,
+  description: string,
+  column: string,
+  weekly: (since: string, until: string) => string,
+  format?: "currency",
+): DemoChart => ({
   key,
   title,
-  description: `${description} Last week is the last complete ISO week (Monday to Sunday, UTC) in the data.`,
-  sql: `with ${BOUNDS}
-${select}`,
+  description: `${description}
+
+The number is last week's, the last complete ISO week (Monday to Sunday, UTC) in the data, with its change against the week before; the sparkline shows the last ${KPI_WEEKS} complete weeks.`,
+  sql: `with ${BOUNDS},
+weeks as (
+  select (b.last_week - 7 * k)::date as week from bounds b cross join generate_series(0, ${KPI_WEEKS - 1}) as k
+),
+actual as (
+${weekly(`b.last_week - 7 * ${KPI_WEEKS - 1}`, "b.last_week + 7")
+  .split("\n")
+  .map((line) => `  ${line}`)
+  .join("\n")}
+)
+select w.week, coalesce(a.${column}, 0) as ${column}
+from weeks w
+left join actual a using (week)
+order by w.week`,
   vizType: "number",
-  vizConfig: format ? { format } : {},
+  vizConfig: { x: "week", y: [column], comparison: "previous-period", ...(format ? { format } : {}) },
 });
 
 export const wauLastWeek = lastWeekNumber(
   "exec-wau-last-week",
   "Weekly active users, last week",
   WAU_DEFINITION,
-  `select count(distinct s.user_id) as weekly_active_users
+  "weekly_active_users",
+  (since, until) => `select date_trunc('week', s.started_at)::date as week, count(distinct s.user_id) as weekly_active_users
 from demo.sessions s, bounds b
-where s.user_id is not null and s.started_at >= b.last_week and s.started_at < b.last_week + 7`,
+where s.user_id is not null and s.started_at >= ${since} and s.started_at < ${until}
+group by 1`,
 );
 
 export const signupsLastWeek = lastWeekNumber(
   "exec-signups-last-week",
   "Signups, last week",
   "**Signups**: accounts created in the week, on any client and from any channel.",
-  `select count(*) as signups
+  "signups",
+  (since, until) => `select date_trunc('week', g.signed_up_at)::date as week, count(*) as signups
 from demo.signups g, bounds b
-where g.signed_up_at >= b.last_week and g.signed_up_at < b.last_week + 7`,
+where g.signed_up_at >= ${since} and g.signed_up_at < ${until}
+group by 1`,
 );
 
 export const revenueLastWeek = lastWeekNumber(
   "exec-revenue-last-week",
   "Revenue, last week",
   "**Revenue**: subscription payments (new and renewals) plus the platform's 30% cut of stock photo sales, in US dollars.",
-  `select round(
-  (select coalesce(sum(p.amount), 0) from demo.subscription_purchases p
-    where p.purchased_at >= b.last_week and p.purchased_at < b.last_week + 7)
-  + (select coalesce(sum(p.platform_fee), 0) from demo.stock_purchases p
-    where p.purchased_at >= b.last_week and p.purchased_at < b.last_week + 7)
-) as revenue
-from bounds b`,
+  "revenue",
+  (since, until) => `select date_trunc('week', r.at)::date as week, round(sum(r.amount)) as revenue
+from (
+  select purchased_at as at, amount from demo.subscription_purchases
+  union all
+  select purchased_at, platform_fee from demo.stock_purchases
+) r, bounds b
+where r.at >= ${since} and r.at < ${until}
+group by 1`,
   "currency",
 );
 
@@ -204,9 +248,11 @@ export const newPaidLastWeek = lastWeekNumber(
   "exec-new-paid-last-week",
   "New paid subscriptions, last week",
   "**New paid subscriptions**: members paying for a Plus or Pro plan for the first time (`purchase_type = 'new'`); renewals are not counted.",
-  `select count(*) as new_subscriptions
+  "new_subscriptions",
+  (since, until) => `select date_trunc('week', p.purchased_at)::date as week, count(*) as new_subscriptions
 from demo.subscription_purchases p, bounds b
-where p.purchase_type = 'new' and p.purchased_at >= b.last_week and p.purchased_at < b.last_week + 7`,
+where p.purchase_type = 'new' and p.purchased_at >= ${since} and p.purchased_at < ${until}
+group by 1`,
 );
 
 export const wauVsTarget: DemoChart = {
@@ -231,7 +277,7 @@ order by a.week`,
 export const revenueVsTarget: DemoChart = {
   key: "exec-revenue-vs-target",
   title: "Weekly revenue vs target",
-  description: `**Revenue**: subscription payments (new and renewals) plus the platform's 30% cut of stock photo sales, in US dollars. The dashed line is the plan: the sum of the \`subscription_revenue\` and \`stock_revenue\` targets. Last 26 complete weeks. ${WEEK_NOTE}`,
+  description: `**Revenue** (bars): subscription payments (new and renewals) plus the platform's 30% cut of stock photo sales, in US dollars. The dashed line is the plan: the sum of the \`subscription_revenue\` and \`stock_revenue\` targets. Last 26 complete weeks. ${WEEK_NOTE}`,
   sql: `with ${BOUNDS},
 actual as (
   select date_trunc('week', r.at)::date as week, round(sum(r.amount)) as revenue
@@ -253,8 +299,9 @@ select a.week, a.revenue, p.target
 from actual a
 left join plan p using (week)
 order by a.week`,
-  vizType: "line",
-  vizConfig: { x: "week", y: ["revenue"], target: "target", format: "currency" },
+  vizType: "combo",
+  // One y column and no line columns: revenue is drawn as bars, the target as the dashed target series.
+  vizConfig: { x: "week", y: ["revenue"], lineColumns: [], target: "target", format: "currency" },
 };
 
 export const signupsVsTarget: DemoChart = {
@@ -280,19 +327,19 @@ export const executiveDashboard: DemoDashboard = {
   title: "Executive weekly tearsheet",
   description: "The last five complete weeks of the company's key metrics, next to the plan.",
   tiles: [
-    chartTile(wauLastWeek, 0, 0, 3, 2),
-    chartTile(signupsLastWeek, 3, 0, 3, 2),
-    chartTile(newPaidLastWeek, 6, 0, 3, 2),
-    chartTile(revenueLastWeek, 9, 0, 3, 2),
-    chartTile(tearsheet, 0, 2, 12, 5),
-    chartTile(wauVsTarget, 0, 7, 6, 4),
-    chartTile(revenueVsTarget, 6, 7, 6, 4),
-    chartTile(signupsVsTarget, 0, 11, 6, 4),
-    chartTile(tearsheetByWeek, 6, 11, 6, 4),
+    chartTile(wauLastWeek, 0, 0, 3, 3),
+    chartTile(signupsLastWeek, 3, 0, 3, 3),
+    chartTile(newPaidLastWeek, 6, 0, 3, 3),
+    chartTile(revenueLastWeek, 9, 0, 3, 3),
+    chartTile(tearsheet, 0, 3, 12, 5),
+    chartTile(wauVsTarget, 0, 8, 6, 4),
+    chartTile(revenueVsTarget, 6, 8, 6, 4),
+    chartTile(signupsVsTarget, 0, 12, 6, 4),
+    chartTile(tearsheetByWeek, 6, 12, 6, 4),
     textTile(
-      "**How to read this page.** Every number covers complete ISO weeks (Monday to Sunday, UTC). Targets come from the weekly plan in `demo.metric_targets`. Each chart's description defines its metric.",
+      "**How to read this page.** Every number covers complete ISO weeks (Monday to Sunday, UTC); the big numbers compare last week with the week before. Targets come from the weekly plan in `demo.metric_targets`. Each chart's description defines its metric.",
       0,
-      15,
+      16,
       12,
       1,
     ),

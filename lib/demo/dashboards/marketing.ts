@@ -1,5 +1,5 @@
 // "Marketing" dashboard: where signups come from and how well each channel converts.
-import { BOUNDS, LAST_DAY, WEEK_NOTE } from "./sql-fragments";
+import { BOUNDS, LAST_DAY, MONTH_BOUNDS, MONTH_NOTE, WEEK_NOTE } from "./sql-fragments";
 import { chartTile, type DemoChart, type DemoDashboard } from "./types";
 
 const CONVERSION_DEFINITION =
@@ -107,8 +107,22 @@ select case when rank <= 8 then country else 'Other' end as country, sum(signups
 from ranked
 group by 1
 order by min(rank)`,
-  vizType: "pie",
+  vizType: "donut",
   vizConfig: { x: "country", y: ["signups"] },
+};
+
+export const channelMixByMonth: DemoChart = {
+  key: "marketing-channel-mix",
+  title: "Signup channel mix by month",
+  description: `**Channel mix**: each acquisition channel's share of the month's **signups** (accounts created), so every bar adds up to 100% and shifts between channels show even while the total grows: the spring paid-search campaign (March and April 2026) stands out. Last 12 complete months. ${MONTH_NOTE}`,
+  sql: `with ${MONTH_BOUNDS}
+select date_trunc('month', g.signed_up_at)::date as month, g.channel, count(*) as signups
+from demo.signups g, month_bounds m
+where g.signed_up_at >= m.last_month - interval '11 months' and g.signed_up_at < m.last_month + interval '1 month'
+group by 1, 2
+order by 1, 2`,
+  vizType: "bar",
+  vizConfig: { x: "month", y: ["signups"], series: "channel", stacking: "percent", dateFormat: "month" },
 };
 
 export const subscriptionRevenueByType: DemoChart = {
@@ -125,15 +139,35 @@ order by 1, 2`,
   vizConfig: { x: "week", y: ["revenue"], series: "purchase_type", stacked: true, format: "currency" },
 };
 
+export const subscriptionRevenueByPlan: DemoChart = {
+  key: "marketing-revenue-by-plan",
+  title: "Subscription revenue by plan and month",
+  description: `**Subscription revenue**: payments for Plus and Pro plans (new subscriptions and renewals, monthly and annual billing) in US dollars, one row per month and one column per plan, with totals per month, per plan and overall. An annual payment counts in full in the month it was taken. Last 6 complete months. ${MONTH_NOTE}`,
+  sql: `with ${MONTH_BOUNDS}
+select date_trunc('month', p.purchased_at)::date as month, initcap(p.plan) as plan, sum(p.amount) as revenue
+from demo.subscription_purchases p, month_bounds m
+where p.purchased_at >= m.last_month - interval '5 months' and p.purchased_at < m.last_month + interval '1 month'
+group by 1, 2
+order by 1, 2`,
+  vizType: "pivot",
+  vizConfig: {
+    pivot: { rows: ["month"], columns: ["plan"], value: "revenue", aggregate: "sum", totals: true },
+    format: "currency",
+    dateFormat: "month",
+  },
+};
+
 export const marketingDashboard: DemoDashboard = {
   title: "Marketing",
-  description: "Acquisition: signups by channel and country, visit-to-signup and paid conversion, subscription revenue.",
+  description: "Acquisition: signups by channel and country, the monthly channel mix, visit-to-signup and paid conversion, subscription revenue by plan and type.",
   tiles: [
     chartTile(signupsByChannel, 0, 0, 12, 4),
-    chartTile(conversionByChannel, 0, 4, 6, 4),
-    chartTile(conversionByClient, 6, 4, 6, 4),
-    chartTile(paidConversionByChannel, 0, 8, 6, 4),
-    chartTile(signupsByCountry, 6, 8, 6, 4),
-    chartTile(subscriptionRevenueByType, 0, 12, 12, 4),
+    chartTile(channelMixByMonth, 0, 4, 6, 4),
+    chartTile(signupsByCountry, 6, 4, 6, 4),
+    chartTile(conversionByChannel, 0, 8, 6, 4),
+    chartTile(conversionByClient, 6, 8, 6, 4),
+    chartTile(paidConversionByChannel, 0, 12, 6, 5),
+    chartTile(subscriptionRevenueByPlan, 6, 12, 6, 5),
+    chartTile(subscriptionRevenueByType, 0, 17, 12, 4),
   ],
 };

@@ -1,5 +1,5 @@
-// "Mobile" dashboard: sessions and active users by client, app adoption, and the Android launch.
-import { BOUNDS, WEEK_NOTE } from "./sql-fragments";
+// "Mobile" dashboard: sessions and active users by client, app adoption, the Android launch, and countries compared.
+import { BOUNDS, LAST_DAY, WEEK_NOTE } from "./sql-fragments";
 import { chartTile, type DemoChart, type DemoDashboard } from "./types";
 
 export const sessionsByClient: DemoChart = {
@@ -117,16 +117,88 @@ order by 1`,
   vizConfig: { x: "client", y: ["median_minutes"] },
 };
 
+export const sessionsAndIntensity: DemoChart = {
+  key: "mobile-sessions-and-intensity",
+  title: "Weekly sessions and sessions per active member",
+  description: `Two measures of use on one chart, last 26 complete weeks:
+
+- **Sessions** (bars, left axis): visits to the web site or an app in the week, by members and anonymous visitors, on any client.
+- **Sessions per active member** (line, right axis): members' sessions in the week divided by the weekly active users (distinct members with at least one session in the week); anonymous visits are left out.
+
+Together they tell growth in the number of people apart from change in how often each of them comes back. ${WEEK_NOTE}`,
+  sql: `with ${BOUNDS},
+span as (select (last_week - 7 * 25)::timestamp as since, (last_week + 7)::timestamp as until from bounds)
+select date_trunc('week', s.started_at)::date as week,
+  count(*) as sessions,
+  round(count(*) filter (where s.user_id is not null)::numeric / nullif(count(distinct s.user_id), 0), 2) as sessions_per_active_member
+from demo.sessions s, span
+where s.started_at >= span.since and s.started_at < span.until
+group by 1
+order by 1`,
+  vizType: "combo",
+  vizConfig: {
+    x: "week",
+    y: ["sessions", "sessions_per_active_member"],
+    lineColumns: ["sessions_per_active_member"],
+    rightAxisColumns: ["sessions_per_active_member"],
+    yAxis: { title: "Sessions" },
+    rightAxis: { title: "Sessions per active member" },
+  },
+};
+
+export const countriesBubble: DemoChart = {
+  key: "mobile-countries-bubble",
+  title: "Countries: members, paid share and revenue",
+  description: `One bubble per country members signed up from (\`demo.users.country\`):
+
+- **Members** (across): every member who signed up from the country, active or not.
+- **Paid share** (up): the share of those members on a Plus or Pro plan at the end of the data (0.05 = 5%).
+- **Subscription revenue** (bubble size): Plus and Pro payments, new and renewals, by members from the country in the last 90 days of the data, in US dollars.
+
+Each bubble is its own series named after its country, so the legend and the tooltip say which country it is.`,
+  sql: `with ${LAST_DAY},
+members as (
+  select u.country, count(*) as members,
+    round(avg(case when u.subscription_type in ('plus', 'pro') then 1 else 0 end), 4) as paid_share
+  from demo.users u
+  group by 1
+),
+revenue as (
+  select u.country, sum(p.amount) as subscription_revenue_90d
+  from demo.subscription_purchases p
+  join demo.users u using (user_id)
+  cross join last_day d
+  where p.purchased_at >= d.day - 89
+  group by 1
+)
+select m.country, m.members, m.paid_share, coalesce(r.subscription_revenue_90d, 0) as subscription_revenue_90d
+from members m
+left join revenue r using (country)
+order by m.members desc, m.country`,
+  vizType: "bubble",
+  vizConfig: {
+    x: "members",
+    y: ["paid_share"],
+    size: "subscription_revenue_90d",
+    series: "country",
+    format: "percent",
+    xAxis: { title: "Members" },
+    yAxis: { title: "Paid share" },
+  },
+};
+
 export const mobileDashboard: DemoDashboard = {
   title: "Mobile",
-  description: "Web, iPhone and Android compared: sessions, active users, app adoption and the Android launch.",
+  description: "Web, iPhone and Android compared: sessions, active users, app adoption and the Android launch; members, paid share and revenue by country.",
   tiles: [
     chartTile(sessionsByClient, 0, 0, 12, 4),
     chartTile(wauByClient, 0, 4, 6, 4),
     chartTile(appAdoption, 6, 4, 6, 4),
-    chartTile(androidLaunch, 0, 8, 8, 4),
-    chartTile(membersByApps, 8, 8, 4, 4),
-    chartTile(sessionsPerUserByClient, 0, 12, 6, 3),
-    chartTile(sessionLengthByClient, 6, 12, 6, 3),
+    chartTile(sessionsAndIntensity, 0, 8, 12, 4),
+    chartTile(androidLaunch, 0, 12, 8, 4),
+    chartTile(membersByApps, 8, 12, 4, 4),
+    chartTile(sessionsPerUserByClient, 0, 16, 6, 3),
+    chartTile(sessionLengthByClient, 6, 16, 6, 3),
+    chartTile(countriesBubble, 0, 19, 12, 5),
   ],
 };

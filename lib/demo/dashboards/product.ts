@@ -1,4 +1,4 @@
-// "Product" team dashboard: activity, uploads, engagement and the signup funnel.
+// "Product" team dashboard: activity, the signup funnel and retention, uploads and engagement.
 import { BOUNDS, LAST_DAY, WAU_DEFINITION, WEEK_NOTE } from "./sql-fragments";
 import { chartTile, type DemoChart, type DemoDashboard } from "./types";
 
@@ -96,8 +96,58 @@ select stage, members from (
   where exists (select 1 from demo.subscription_purchases p where p.user_id = c.user_id)
 ) funnel
 order by step`,
-  vizType: "bar",
-  vizConfig: { x: "stage", y: ["members"] },
+  vizType: "funnel",
+  // Stages in the query's order, the funnel's order.
+  vizConfig: { x: "stage", y: ["members"], sort: "query" },
+};
+
+/** Signup-week cohorts and the weeks after signup shown for them. */
+const COHORT_WEEKS = 8;
+
+export const weeklyRetention: DemoChart = {
+  key: "product-weekly-retention",
+  title: "Weekly retention by signup cohort",
+  description: `**Weekly retention**: of the members who signed up in a week (a cohort, labelled by the Monday of its signup week), the share who had at least one session in each week after it, on any client.
+
+- **Cohorts**: the ${COHORT_WEEKS} complete weeks before last week, one row each.
+- **Weeks since signup**: 0 is the signup week itself, 1 the week after, up to ${COHORT_WEEKS - 1}. Week 0 is always 100%: signing up happens in a session.
+- **Active members**: distinct members of the cohort with a session in that week; the cells show them as a share of the cohort's week 0 (its size).
+
+A cell appears only once its week is complete in the data, so younger cohorts have fewer weeks: the newest has weeks 0 and 1 (last week). ${WEEK_NOTE}`,
+  sql: `with ${BOUNDS},
+cohort as (
+  select g.user_id, date_trunc('week', g.signed_up_at)::date as signup_week
+  from demo.signups g, bounds b
+  where g.signed_up_at >= b.last_week - 7 * ${COHORT_WEEKS} and g.signed_up_at < b.last_week
+),
+cells as (
+  select c.signup_week, k as weeks_since_signup
+  from (select distinct signup_week from cohort) c
+  cross join generate_series(0, ${COHORT_WEEKS - 1}) as k
+  cross join bounds b
+  where c.signup_week + 7 * k <= b.last_week
+),
+activity as (
+  select c.signup_week, (date_trunc('week', s.started_at)::date - c.signup_week) / 7 as weeks_since_signup,
+    count(distinct s.user_id) as active_members
+  from cohort c
+  join demo.sessions s on s.user_id = c.user_id
+  cross join bounds b
+  where s.started_at >= c.signup_week and s.started_at < c.signup_week + 7 * ${COHORT_WEEKS} and s.started_at < b.last_week + 7
+  group by 1, 2
+)
+select x.signup_week, x.weeks_since_signup, coalesce(a.active_members, 0) as active_members
+from cells x
+left join activity a using (signup_week, weeks_since_signup)
+order by 1, 2`,
+  vizType: "cohort",
+  vizConfig: {
+    x: "signup_week",
+    series: "weeks_since_signup",
+    y: ["active_members"],
+    cohortPercent: true,
+    dateFormat: "week",
+  },
 };
 
 export const uploadsByWeekday: DemoChart = {
@@ -123,9 +173,9 @@ select p.category, count(*) as photos
 from demo.photos p, last_day d
 where p.uploaded_at >= d.day - 89
 group by 1
-order by 2 desc`,
+order by 2 desc, 1`,
   vizType: "bar",
-  vizConfig: { x: "category", y: ["photos"] },
+  vizConfig: { x: "category", y: ["photos"], orientation: "horizontal", sort: "value-desc" },
 };
 
 export const topPhotographers: DemoChart = {
@@ -158,16 +208,57 @@ limit 20`,
   vizConfig: {},
 };
 
+/** The scatter's cap: the most active uploaders, so the chart stays readable at any scale. */
+const SCATTER_MEMBERS = 500;
+
+export const uploadsVsLikes: DemoChart = {
+  key: "product-uploads-vs-likes",
+  title: "Photographers: uploads vs likes received, last 28 days",
+  description: `One point per photographer: the **photos uploaded** in the last 28 days of the data (across) against the **likes received** in the same 28 days on any of their photos, old or new (up). Members who uploaded nothing in the period are left out; at most the ${SCATTER_MEMBERS} members who uploaded the most are shown (ties broken by member id). Photographers who upload more tend to receive more likes; the points far above the others at the same number of uploads are the ones whose work draws the most attention.`,
+  sql: `with ${LAST_DAY},
+span as (select (day - 27)::timestamp as since from last_day),
+uploaders as (
+  select u.user_id, count(*) as photos_uploaded
+  from demo.uploads u, span
+  where u.uploaded_at >= span.since
+  group by 1
+  order by 2 desc, 1
+  limit ${SCATTER_MEMBERS}
+),
+likes as (
+  select l.photo_owner_id as user_id, count(*) as likes_received
+  from demo.likes l, span
+  where l.liked_at >= span.since
+  group by 1
+)
+select m.username, p.photos_uploaded, coalesce(l.likes_received, 0) as likes_received
+from uploaders p
+join demo.users m using (user_id)
+left join likes l using (user_id)
+order by p.photos_uploaded desc, m.username`,
+  vizType: "scatter",
+  // One point per member: no series (a legend of hundreds of usernames would drown the chart).
+  vizConfig: {
+    x: "photos_uploaded",
+    y: ["likes_received"],
+    series: "",
+    xAxis: { title: "Photos uploaded" },
+    yAxis: { title: "Likes received" },
+  },
+};
+
 export const productDashboard: DemoDashboard = {
   title: "Product",
-  description: "How members use the product: activity, uploads, engagement and the signup funnel.",
+  description: "How members use the product: activity, the signup funnel and retention, uploads and engagement.",
   tiles: [
-    chartTile(dailyActiveUsers, 0, 0, 8, 4),
-    chartTile(signupFunnel, 8, 0, 4, 4),
-    chartTile(uploadsByClient, 0, 4, 6, 4),
-    chartTile(likesPerActiveUser, 6, 4, 6, 4),
-    chartTile(uploadsByWeekday, 0, 8, 4, 4),
-    chartTile(photosByCategory, 4, 8, 4, 4),
-    chartTile(topPhotographers, 8, 8, 4, 4),
+    chartTile(dailyActiveUsers, 0, 0, 12, 4),
+    chartTile(signupFunnel, 0, 4, 6, 5),
+    chartTile(weeklyRetention, 6, 4, 6, 5),
+    chartTile(uploadsByClient, 0, 9, 6, 4),
+    chartTile(likesPerActiveUser, 6, 9, 6, 4),
+    chartTile(uploadsVsLikes, 0, 13, 6, 5),
+    chartTile(topPhotographers, 6, 13, 6, 5),
+    chartTile(uploadsByWeekday, 0, 18, 6, 4),
+    chartTile(photosByCategory, 6, 18, 6, 4),
   ],
 };

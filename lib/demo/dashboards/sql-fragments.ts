@@ -20,3 +20,15 @@ export const WEEK_NOTE = "Weeks are ISO weeks, Monday to Sunday, UTC; only compl
 
 export const WAU_DEFINITION =
   "**Weekly active users**: distinct members with at least one session in the week (any client). Anonymous visitors are excluded.";
+
+/**
+ * CTE `month_bounds(last_month)`: the first day of the last complete calendar month (UTC) in the data.
+ * If the data ends on a month's last day that month is complete; otherwise it is the month before.
+ */
+export const MONTH_BOUNDS = `month_bounds as (
+  select (date_trunc('month', max(started_at) + interval '1 day') - interval '1 month')::date as last_month
+  from demo.sessions
+)`;
+
+/** The standard wording of the month used throughout the definitions. */
+export const MONTH_NOTE = "Months are calendar months, UTC; only complete months are shown.";
