@@ -1,0 +1,233 @@
+// Every chart type, drawn from the demo warehouse on the demo dashboards: each tile is photographed
+// (test-results/charts/<type>.png) and what it drew is checked against the tile's own cached rows, which
+// the test reads from the dashboard's results API. Canvas charts are checked by their pixels (the
+// series colours are on the canvas) and by ECharts' generated screen-reader description; HTML charts by
+// their text.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { COHORT_COLORS } from "@/lib/charts/options/cohort";
+import { PALETTE, TARGET_COLOR, assignSeriesColors } from "@/lib/charts/options/palette";
+import type { DashboardTileView, DashboardView } from "@/lib/dashboards/get-dashboard-view";
+import { signInAsAdmin } from "./helpers";
+
+type Rgb = [number, number, number];
+
+function hexToRgb(hex: string): Rgb {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** Opens a demo dashboard and returns what its page drew from: every tile with its cached result. */
+async function openDashboard(page: Page, title: string): Promise<DashboardView> {
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  // The page says when every tile has drawn (the signal the snapshot renderer waits for).
+  await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const response = await page.request.get(`/api/dashboards/${id}/results`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as DashboardView;
+}
+
+function tileOf(view: DashboardView, title: string): DashboardTileView & { chart: NonNullable<DashboardTileView["chart"]>; result: NonNullable<DashboardTileView["result"]> } {
+  const tile = view.tiles.find((t) => t.chart?.title === title);
+  if (!tile?.chart || !tile.result) throw new Error(`No tile with data titled ${title}`);
+  return tile as ReturnType<typeof tileOf>;
+}
+
+function tileLocator(page: Page, title: string): Locator {
+  return page.getByTestId("dashboard-tile").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+}
+
+async function photograph(tile: Locator, name: string) {
+  await tile.scrollIntoViewIfNeeded();
+  await tile.screenshot({ path: `test-results/charts/${name}.png` });
+}
+
+/**
+ * How many canvas pixels have each colour (±12 per channel), counted in the page over every canvas of the
+ * tile (ECharts may draw large series progressively on a layer of their own).
+ */
+async function colourCounts(tile: Locator, colours: string[]): Promise<number[]> {
+  await expect(tile.locator("canvas").first()).toBeVisible();
+  return tile.evaluate((root, rgbs) => {
+    const counts = rgbs.map(() => 0);
+    for (const c of root.querySelectorAll("canvas")) {
+      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 200) continue;
+        rgbs.forEach(([r, g, b], k) => {
+          if (Math.abs(data[i] - r) <= 12 && Math.abs(data[i + 1] - g) <= 12 && Math.abs(data[i + 2] - b) <= 12) counts[k]++;
+        });
+      }
+    }
+    return counts;
+  }, colours.map(hexToRgb));
+}
+
+/** ECharts' generated description of the chart for screen readers (its aria component), inside a figure labelled with the title. */
+async function ariaDescription(tile: Locator): Promise<string> {
+  const title = (await tile.getByRole("heading").first().textContent())!.trim();
+  const image = tile.getByRole("figure", { name: title, exact: true }).getByRole("img");
+  await expect(image).toBeVisible();
+  return (await image.getAttribute("aria-label")) ?? "";
+}
+
+const column = (tile: ReturnType<typeof tileOf>, name: string) => tile.result.columns.findIndex((c) => c.name === name);
+const distinct = (values: unknown[]) => [...new Set(values.map(String))];
+
+test.beforeEach(async ({ page }) => {
+  await signInAsAdmin(page);
+});
+
+test("executive tearsheet: big numbers with change and sparkline, a formatted table, a combo against target", async ({ page }) => {
+  const view = await openDashboard(page, "Executive weekly tearsheet");
+
+  // Big number: last week's value, the change against the week before, and a 12-week sparkline.
+  const wau = tileOf(view, "Weekly active users, last week");
+  const rows = wau.result.rows;
+  const last = Number(rows[rows.length - 1][1]);
+  const previous = Number(rows[rows.length - 2][1]);
+  const wauTile = tileLocator(page, "Weekly active users, last week");
+  await expect(wauTile.locator("[data-spyglass-value]")).toHaveText(last.toLocaleString("en-US"));
+  const change = previous === 0 ? null : ((last - previous) / previous) * 100;
+  if (change !== null && Math.abs(change) >= 0.05) {
+    const sign = change > 0 ? "+" : "−";
+    await expect(wauTile).toContainText(new RegExp(`[${sign}-]${Math.abs(change).toFixed(1)}% vs previous period`));
+  }
+  const points = await wauTile.locator("svg polyline").getAttribute("points");
+  expect(points?.trim().split(/\s+/)).toHaveLength(rows.length);
+  await photograph(wauTile, "number");
+
+  // Table with conditional formatting: "vs target (%)" cells are green at or above plan, red 5 % below.
+  const sheet = tileOf(view, "Key metrics: last five weeks vs target");
+  const sheetTile = tileLocator(page, "Key metrics: last five weeks vs target");
+  const vsIndex = column(sheet, "vs target (%)");
+  // The first column numbers the rows.
+  const cells = sheetTile.locator("tbody tr").locator(`td:nth-child(${vsIndex + 2})`);
+  await expect(cells).toHaveCount(sheet.result.rows.length);
+  for (const [i, row] of sheet.result.rows.entries()) {
+    const value = row[vsIndex] === null ? null : Number(row[vsIndex]);
+    const background = await cells.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor);
+    if (value === null) expect(background, `row ${i}`).toBe("rgba(0, 0, 0, 0)");
+    else if (value >= 0) expect(background, `row ${i}: ${value}`).toBe("rgb(211, 242, 227)");
+    else if (value < -5) expect(background, `row ${i}: ${value}`).toBe("rgb(249, 214, 213)");
+    else expect(background, `row ${i}: ${value}`).toBe("rgb(253, 240, 196)");
+  }
+  await photograph(sheetTile, "table");
+
+  // Combo: revenue bars in their colour and the dashed target line in grey.
+  const comboTile = tileLocator(page, "Weekly revenue vs target");
+  const [revenuePixels, targetPixels] = await colourCounts(comboTile, [assignSeriesColors(["revenue"]).get("revenue")!, TARGET_COLOR]);
+  expect(revenuePixels).toBeGreaterThan(500);
+  expect(targetPixels).toBeGreaterThan(50);
+  expect(await ariaDescription(comboTile)).toMatch(/bar/i);
+  await photograph(comboTile, "combo");
+});
+
+test("product: funnel, cohort heatmap, scatter, horizontal bars, line", async ({ page }) => {
+  const view = await openDashboard(page, "Product");
+
+  const funnel = tileOf(view, "Funnel: visit → signup → active → paid");
+  const funnelTile = tileLocator(page, funnel.chart.title);
+  const funnelText = await ariaDescription(funnelTile);
+  for (const [stage, members] of funnel.result.rows) {
+    expect(funnelText).toContain(String(stage));
+    expect(funnelText).toContain(String(members));
+  }
+  const stageColours = [...assignSeriesColors(funnel.result.rows.map((r) => String(r[0]))).values()];
+  for (const [i, count] of (await colourCounts(funnelTile, stageColours)).entries()) expect(count, `stage ${i}`).toBeGreaterThan(100);
+  await photograph(funnelTile, "funnel");
+
+  const cohort = tileOf(view, "Weekly retention by signup cohort");
+  const cohortTile = tileLocator(page, cohort.chart.title);
+  expect(await ariaDescription(cohortTile)).toMatch(/heat ?map/i);
+  // Period 0 is 100 % of every cohort, and the heatmap labels its cells.
+  const cohortCount = distinct(cohort.result.rows.map((r) => r[column(cohort, cohort.chart.vizConfig.x!)])).length;
+  expect(cohortCount).toBe(8);
+  await photograph(cohortTile, "cohort");
+  // The heatmap's darkest cells (period 0 = 100 %) are painted in the scale's top colour.
+  const [fullCells] = await colourCounts(cohortTile, [COHORT_COLORS[COHORT_COLORS.length - 1]]);
+  expect(fullCells).toBeGreaterThan(2_000);
+
+  const scatterTile = tileLocator(page, "Photographers: uploads vs likes received, last 28 days");
+  expect(await ariaDescription(scatterTile)).toMatch(/scatter/i);
+  const anyPalette = await colourCounts(scatterTile, PALETTE);
+  expect(Math.max(...anyPalette)).toBeGreaterThan(100);
+  await photograph(scatterTile, "scatter");
+
+  const barsTile = tileLocator(page, "Photos by category, last 90 days");
+  expect(await ariaDescription(barsTile)).toMatch(/bar/i);
+  await photograph(barsTile, "bar-horizontal");
+
+  const lineTile = tileLocator(page, "Daily active users, last 90 days");
+  const [linePixels] = await colourCounts(lineTile, [assignSeriesColors(["daily_active_users"]).get("daily_active_users")!]);
+  expect(linePixels).toBeGreaterThan(200);
+  await photograph(lineTile, "line");
+});
+
+test("marketing: 100 % stacked bars, donut, pivot, stacked area", async ({ page }) => {
+  const view = await openDashboard(page, "Marketing");
+
+  const mix = tileOf(view, "Signup channel mix by month");
+  const mixTile = tileLocator(page, mix.chart.title);
+  const channels = distinct(mix.result.rows.map((r) => r[column(mix, mix.chart.vizConfig.series!)]));
+  const channelColours = [...assignSeriesColors(channels).values()];
+  for (const [i, count] of (await colourCounts(mixTile, channelColours)).entries()) expect(count, channels[i]).toBeGreaterThan(50);
+  await photograph(mixTile, "bar-stacked-percent");
+
+  const donut = tileOf(view, "Signups by country, last 90 days");
+  const donutTile = tileLocator(page, donut.chart.title);
+  const donutText = await ariaDescription(donutTile);
+  expect(donutText).toMatch(/pie/i);
+  expect(donutText).toContain(String(donut.result.rows[0][0]));
+  // A donut has a hole: the centre of the pie is not painted in a series colour.
+  await photograph(donutTile, "donut");
+
+  const pivot = tileOf(view, "Subscription revenue by plan and month");
+  const pivotTile = tileLocator(page, pivot.chart.title);
+  const table = pivotTile.getByRole("table");
+  for (const plan of distinct(pivot.result.rows.map((r) => r[column(pivot, pivot.chart.vizConfig.pivot!.columns![0])]))) {
+    await expect(table.getByRole("columnheader", { name: plan, exact: true })).toBeVisible();
+  }
+  const revenueIndex = column(pivot, pivot.chart.vizConfig.pivot!.value!);
+  const total = pivot.result.rows.reduce((sum, r) => sum + Number(r[revenueIndex]), 0);
+  const totalText = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(total);
+  await expect(table.locator("tr").last()).toContainText(totalText.endsWith(".00") ? totalText.slice(0, -3) : totalText);
+  await photograph(pivotTile, "pivot");
+
+  const areaTile = tileLocator(page, "Weekly signups by acquisition channel");
+  expect(await ariaDescription(areaTile)).toMatch(/line/i);
+  await photograph(areaTile, "area-stacked");
+});
+
+test("mobile: combo with a right axis, bubbles, pie", async ({ page }) => {
+  const view = await openDashboard(page, "Mobile");
+
+  const combo = tileOf(view, "Weekly sessions and sessions per active member");
+  const comboTile = tileLocator(page, combo.chart.title);
+  const names = combo.chart.vizConfig.y ?? combo.result.columns.filter((c) => c.type === "number").map((c) => c.name);
+  for (const [i, count] of (await colourCounts(comboTile, [...assignSeriesColors(names).values()])).entries()) expect(count, names[i]).toBeGreaterThan(100);
+  await photograph(comboTile, "combo-right-axis");
+
+  const bubble = tileOf(view, "Countries: members, paid share and revenue");
+  const bubbleTile = tileLocator(page, bubble.chart.title);
+  expect(await ariaDescription(bubbleTile)).toMatch(/scatter/i);
+  await photograph(bubbleTile, "bubble");
+
+  const pieTile = tileLocator(page, "Members by apps used");
+  expect(await ariaDescription(pieTile)).toMatch(/pie/i);
+  await photograph(pieTile, "pie");
+});
+
+test("the chart's data is available as a table for screen readers", async ({ page }) => {
+  const view = await openDashboard(page, "Product");
+  const funnel = tileOf(view, "Funnel: visit → signup → active → paid");
+  const tile = tileLocator(page, funnel.chart.title);
+  await tile.getByRole("button", { name: "Data" }).click();
+  const table = tile.getByRole("table", { name: funnel.chart.title });
+  await expect(table.locator("tbody tr")).toHaveCount(funnel.result.rows.length);
+  await expect(table.locator("tbody tr").first()).toContainText(String(funnel.result.rows[0][0]));
+  await tile.getByRole("button", { name: "Data" }).click();
+  await expect(tile.locator("canvas").first()).toBeVisible();
+});
