@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { COHORT_COLORS } from "@/lib/charts/options/cohort";
 import { PALETTE, TARGET_COLOR, assignSeriesColors } from "@/lib/charts/options/palette";
 import type { DashboardTileView, DashboardView } from "@/lib/dashboards/get-dashboard-view";
-import { signInAsAdmin } from "./helpers";
+import { signInAsAdmin, typeSql } from "./helpers";
 
 type Rgb = [number, number, number];
 
@@ -230,4 +230,51 @@ test("the chart's data is available as a table for screen readers", async ({ pag
   await expect(table.locator("tbody tr").first()).toContainText(String(funnel.result.rows[0][0]));
   await tile.getByRole("button", { name: "Data" }).click();
   await expect(tile.locator("canvas").first()).toBeVisible();
+});
+
+test("the settings panel turns a result into a 100 % stacked bar chart that is saved and reopened as set", async ({ page }) => {
+  await page.goto("/sql");
+  await typeSql(
+    page,
+    "select date_trunc('month', signed_up_at)::date as month, client, count(*) as signups from demo.signups where signed_up_at >= '2026-05-01' and signed_up_at < '2026-11-01' group by 1, 2 order by 1, 2",
+  );
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("results")).toContainText("18 rows");
+  const settings = page.getByRole("complementary", { name: "Chart settings" });
+  // Spyglass picked a line split by client; the analyst wants the mix per month.
+  await expect(settings.getByRole("radio", { name: "Auto (line)", exact: true })).toBeChecked();
+  // The type buttons are labels over visually hidden radios: click what the analyst sees.
+  await settings.getByRole("group", { name: "Chart type" }).getByText("Bar", { exact: true }).click();
+  await expect(settings.getByRole("radio", { name: "Bar", exact: true })).toBeChecked();
+  await settings.getByLabel("Stacking").selectOption("percent");
+  await expect(settings.getByLabel("Split by")).toHaveValue("client");
+
+  const chart = page.getByTestId("chart");
+  await expect(chart.locator("[data-chart-status=rendered]")).toBeVisible();
+  const description = await chart.getByRole("figure").getByRole("img").getAttribute("aria-label");
+  expect(description).toMatch(/bar/i);
+  for (const client of ["android", "iphone", "web"]) expect(description).toContain(client);
+  // 100 %: every month's bar reaches the top of the axis, so each client's colour is on the canvas.
+  const colours = [...assignSeriesColors(["android", "iphone", "web"]).values()];
+  for (const count of await colourCounts(chart, colours)) expect(count).toBeGreaterThan(100);
+  await page.screenshot({ path: "test-results/charts/sql-page-settings.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Save as chart" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Signup client mix by month");
+  await page.getByLabel("Description").fill("**Signups** by client as a share of each month's signups.");
+  const created = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/charts" && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const { id } = (await (await created).json()) as { id: string };
+  await expect(page.getByRole("button", { name: "Add to dashboard" })).toBeVisible();
+
+  // Saved with exactly what the analyst changed; reopened in a fresh page, the panel shows it.
+  const record = (await (await page.request.get(`/api/charts/${id}`)).json()) as { vizType: string; vizConfig: Record<string, unknown> };
+  expect(record.vizType).toBe("bar");
+  expect(record.vizConfig).toEqual({ stacking: "percent" });
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/sql?chart=${id}`);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("results")).toContainText("18 rows");
+  await expect(settings.getByRole("radio", { name: "Bar", exact: true })).toBeChecked();
+  await expect(settings.getByLabel("Stacking")).toHaveValue("percent");
 });

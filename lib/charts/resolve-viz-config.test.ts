@@ -145,3 +145,16 @@ describe("resolveVizConfig", () => {
     expect(resolveVizConfig("pivot", [client, users], {})).toEqual({ ...DEFAULTS, y: [] });
   });
 });
+
+describe("bars over time", () => {
+  it("draw (date, category, value) rows over the date, split by the category", () => {
+    const columns = [
+      { name: "month", type: "date", dbType: "date" },
+      { name: "client", type: "string", dbType: "text" },
+      { name: "signups", type: "number", dbType: "int8" },
+    ] as const;
+    expect(resolveVizConfig("bar", [...columns], {})).toMatchObject({ x: "month", series: "client", y: ["signups"] });
+    // A bar chart of categories alone keeps the category on x.
+    expect(resolveVizConfig("bar", [columns[1], columns[2]], {})).toMatchObject({ x: "client", y: ["signups"] });
+  });
+});

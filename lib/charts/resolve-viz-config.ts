@@ -126,7 +126,10 @@ function resolveColumns(vizType: ConcreteVizType, columns: ResultColumn[], confi
   if (has(config.x)) x = config.x;
   else if (vizType === "line" || vizType === "area" || vizType === "combo") x = first(isTemporal) ?? first(isText) ?? first(() => true);
   else if (vizType === "funnel") x = first(isText) ?? first((c) => !isNumber(c)) ?? first(() => true);
-  else x = first(isText) ?? first(isTemporal) ?? first(() => true); // bar, pie, donut
+  else if (vizType === "bar" && first(isTemporal) !== undefined && first(isText) !== undefined) {
+    // (date, category, value) rows are bars over time split by the category, as an analyst would draw them.
+    x = first(isTemporal);
+  } else x = first(isText) ?? first(isTemporal) ?? first(() => true); // bar, pie, donut
 
   // Long rows (x, category, value) are common: with no columns chosen, split them by the first text
   // column (config.series === "" turns this off).
