@@ -4,19 +4,11 @@
 // so the snapshot renderer can wait for an explicit signal instead of sleeping.
 // number, table and pivot are drawn in HTML; every other type with ECharts.
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from "echarts/components";
 import * as echarts from "echarts/core";
 import type { EChartsOption } from "echarts";
 import { CanvasRenderer } from "echarts/renderers";
 import { buildChartOption, resolveVizType } from "@/lib/charts/build-chart-option";
+import { ECHARTS_MODULES } from "@/lib/charts/echarts-modules";
 import type { ConcreteVizType, VizConfig, VizType } from "@/lib/charts/types";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { BigNumberView } from "./BigNumberView";
@@ -24,21 +16,7 @@ import { DataTable } from "./DataTable";
 import { PivotTableView } from "./PivotTableView";
 import styles from "./charts.module.css";
 
-echarts.use([
-  LineChart,
-  BarChart,
-  ScatterChart,
-  PieChart,
-  FunnelChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  MarkLineComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+echarts.use([...ECHARTS_MODULES, CanvasRenderer]);
 
 export type ChartStatus = "rendered" | "failed";
 

@@ -1,31 +1,16 @@
 // Every builder's option is drawn by ECharts itself (server-side, to SVG) with only the modules the chart
 // view registers, so an option that needs an unregistered component or that ECharts rejects fails here
 // rather than in a browser or a snapshot.
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildChartOption } from "../build-chart-option";
+import { ECHARTS_MODULES } from "../echarts-modules";
 import type { VizConfig, VizType } from "../types";
 import { col, result } from "./testing";
 
-// The same list as components/charts/ChartView.tsx, with the SVG renderer standing in for canvas.
-echarts.use([
-  LineChart,
-  BarChart,
-  ScatterChart,
-  PieChart,
-  FunnelChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  MarkLineComponent,
-  AriaComponent,
-  SVGRenderer,
-]);
+// The chart view's modules, with the SVG renderer standing in for canvas.
+echarts.use([...ECHARTS_MODULES, SVGRenderer]);
 
 const days = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
 const timeSeries = result(
