@@ -273,7 +273,7 @@ test("the settings panel turns a result into a 100 % stacked bar chart that is s
   expect(record.vizConfig).toEqual({ stacking: "percent" });
   await page.evaluate(() => localStorage.clear());
   await page.goto(`/sql?chart=${id}`);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  // Opening a saved chart runs it.
   await expect(page.getByTestId("results")).toContainText("18 rows");
   await expect(settings.getByRole("radio", { name: "Bar", exact: true })).toBeChecked();
   await expect(settings.getByLabel("Stacking")).toHaveValue("percent");
