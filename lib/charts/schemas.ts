@@ -126,22 +126,32 @@ export const vizConfigSchema = z.object({
 
 export const chartTitleSchema = z.string().trim().min(1, "Title is required").max(200, "Title is too long");
 
-export const createChartBodySchema = z.object({
+/** A chart's fields as sent, without defaults: the update schema must not fill in what was not sent. */
+const chartFields = {
   title: chartTitleSchema,
-  description: z.string().max(20_000, "Description is too long").default(""),
+  description: z.string().max(20_000, "Description is too long"),
   sql: z.string().trim().min(1, "SQL is required").max(MAX_SQL_LENGTH, "The SQL is too long"),
   dataSourceId: z.string().min(1, "Pick a data source"),
-  vizType: vizTypeSchema.default("auto"),
-  vizConfig: vizConfigSchema.default({}),
+  vizType: vizTypeSchema,
+  vizConfig: vizConfigSchema,
   /** Types and defaults of the SQL's `{{name}}` parameters; refreshes run with the defaults. */
   parameters: z
     .array(parameterSpecSchema)
     .max(100)
-    .refine((specs) => new Set(specs.map((s) => s.name)).size === specs.length, "Each parameter is declared once")
-    .default([]),
+    .refine((specs) => new Set(specs.map((s) => s.name)).size === specs.length, "Each parameter is declared once"),
+};
+
+export const createChartBodySchema = z.object({
+  ...chartFields,
+  description: chartFields.description.default(""),
+  vizType: chartFields.vizType.default("auto"),
+  vizConfig: chartFields.vizConfig.default({}),
+  parameters: chartFields.parameters.default([]),
 });
 
-export const updateChartBodySchema = createChartBodySchema
+/** Only the fields sent are changed (a PATCH of the SQL keeps the settings). */
+export const updateChartBodySchema = z
+  .object(chartFields)
   .partial()
   .extend({
     /** The version the editor started from; a different current version means someone else saved meanwhile. */
