@@ -1,8 +1,14 @@
-// Everything a dashboard page needs in one read: its tiles, their charts and each chart's cached result.
-// Dashboards read the cache only; they never wait on the warehouse.
+// Everything a dashboard page needs in one read: its tiles, their charts, each chart's result and the
+// dashboard's filters. With no filter values in play, tiles read the results refreshes keep and the
+// warehouse is never touched; charts that filter values change are served by lib/dashboard-filters.
 import { chartPeopleInclude, toChartPerson } from "@/lib/charts/chart-record";
 import type { VizConfig, VizType } from "@/lib/charts/types";
+import { loadFilteredResults, planChartBindings, type FilteredResult } from "@/lib/dashboard-filters/resolve-filtered-results";
+import { utcDay } from "@/lib/dashboard-filters/presets";
+import { filtersOf, type DashboardFilter, type FilterValues } from "@/lib/dashboard-filters/schema";
+import { decodeFilterValues, type SearchParamsLike } from "@/lib/dashboard-filters/url";
 import { getDb } from "@/lib/db";
+import type { ChartResult } from "@/lib/generated/prisma/client";
 import type { ResultColumn } from "@/lib/warehouse/types";
 
 export interface TileResult {
@@ -14,6 +20,8 @@ export interface TileResult {
   computedAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;
+  /** The cache key of this result: "" for the chart's defaults, else the hash of its filter values. */
+  paramsKey?: string;
 }
 
 export interface TileChart {
@@ -39,6 +47,8 @@ export interface DashboardTileView {
   h: number;
   chart: TileChart | null;
   result: TileResult | null;
+  /** Names of the dashboard filters this tile's result reflects (the chart has their parameter). */
+  appliedFilters?: string[];
 }
 
 export interface DashboardView {
@@ -50,9 +60,61 @@ export interface DashboardView {
   /** When this view was read (ms since the epoch): the "now" of relative times on first paint. */
   loadedAt: number;
   tiles: DashboardTileView[];
+  // Optional only so views built elsewhere (the public share view) need not carry them; getDashboardView
+  // always sets them.
+  /** The dashboard's filter definitions. */
+  filters?: DashboardFilter[];
+  /** The filter values this view was computed with, as the URL set them (absent names took their defaults). */
+  filterValues?: FilterValues;
+  /** The UTC day date-range presets were resolved against (YYYY-MM-DD). */
+  filterToday?: string;
 }
 
-export async function getDashboardView(dashboardId: string): Promise<DashboardView | null> {
+export interface DashboardViewOptions {
+  /** The page's query string (Next's `searchParams`, or URLSearchParams): `f.<name>` filter values. */
+  searchParams?: SearchParamsLike;
+  /** Filter values already decoded; used instead of `searchParams`. */
+  filterValues?: FilterValues;
+  /** The instant presets resolve against and freshness is judged at; default now. */
+  now?: Date;
+}
+
+function toTileResult(r: ChartResult): TileResult {
+  return {
+    columns: r.columns as unknown as ResultColumn[],
+    rows: r.rows as unknown as unknown[][],
+    rowCount: r.rowCount,
+    truncated: r.truncated,
+    durationMs: r.durationMs,
+    computedAt: r.computedAt?.toISOString() ?? null,
+    lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
+    lastError: r.lastError,
+    paramsKey: r.paramsKey,
+  };
+}
+
+/** A tile whose chart could not be run with its filter values, and has no earlier result for them. */
+function failedResult(paramsKey: string, error: string): TileResult {
+  return {
+    columns: [],
+    rows: [],
+    rowCount: 0,
+    truncated: false,
+    durationMs: 0,
+    computedAt: null,
+    lastAttemptAt: null,
+    lastError: error,
+    paramsKey,
+  };
+}
+
+/**
+ * The dashboard with every tile's result. Filter values come from `options` (a URL's `f.<name>`
+ * parameters, or decoded values); filters not given take their defaults. Callers that pass nothing get the
+ * dashboard as a link without filter values opens it.
+ */
+export async function getDashboardView(dashboardId: string, options: DashboardViewOptions = {}): Promise<DashboardView | null> {
+  const now = options.now ?? new Date();
   const dashboard = await getDb().dashboard.findUnique({
     where: { id: dashboardId },
     include: {
@@ -63,15 +125,40 @@ export async function getDashboardView(dashboardId: string): Promise<DashboardVi
     },
   });
   if (!dashboard) return null;
+
+  const filters = filtersOf(dashboard.filters);
+  const filterValues = options.filterValues ?? (options.searchParams ? decodeFilterValues(filters, options.searchParams) : {});
+  const today = utcDay(now);
+  const charts = dashboard.tiles.flatMap((t) => (t.chart ? [t.chart] : []));
+  const plans = planChartBindings(charts, filters, filterValues, today);
+  const filtered: Map<string, FilteredResult> = await loadFilteredResults({
+    charts,
+    plans,
+    defaultComputedAt: new Map(charts.map((c) => [c.id, c.results[0]?.computedAt ?? null])),
+    refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+    now,
+  });
+
   return {
     id: dashboard.id,
     title: dashboard.title,
     description: dashboard.description,
     refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
     version: dashboard.version,
-    loadedAt: Date.now(),
+    loadedAt: now.getTime(),
+    filters,
+    filterValues,
+    filterToday: today,
     tiles: dashboard.tiles.map((t) => {
-      const r = t.chart?.results[0];
+      const plan = t.chart ? plans.get(t.chart.id) : undefined;
+      let result: TileResult | null = null;
+      if (t.chart && plan && plan.paramsKey !== "") {
+        const f = filtered.get(t.chart.id);
+        if (f?.row) result = toTileResult(f.row);
+        if (f?.error) result = result ? { ...result, lastError: f.error } : failedResult(plan.paramsKey, f.error);
+      } else if (t.chart?.results[0]) {
+        result = toTileResult(t.chart.results[0]);
+      }
       return {
         id: t.id,
         kind: t.kind === "text" ? "text" : "chart",
@@ -92,18 +179,8 @@ export async function getDashboardView(dashboardId: string): Promise<DashboardVi
               updatedAt: t.chart.updatedAt.toISOString(),
             }
           : null,
-        result: r
-          ? {
-              columns: r.columns as unknown as ResultColumn[],
-              rows: r.rows as unknown as unknown[][],
-              rowCount: r.rowCount,
-              truncated: r.truncated,
-              durationMs: r.durationMs,
-              computedAt: r.computedAt?.toISOString() ?? null,
-              lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
-              lastError: r.lastError,
-            }
-          : null,
+        result,
+        appliedFilters: plan?.applied ?? [],
       };
     }),
   };

@@ -5,13 +5,14 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
+import type { ParameterValue } from "@/lib/queries/parameters";
 import { prepareQuery } from "@/lib/queries/prepare-query";
 import { runQuery } from "@/lib/warehouse/run-query";
 
 export type RefreshTrigger = "schedule" | "manual";
 
 /** Charts of one dashboard refreshed at once; the warehouse pool limits concurrency per data source too. */
-const CHART_CONCURRENCY = 3;
+export const CHART_CONCURRENCY = 3;
 /** Longest error text kept on a ChartResult or RefreshRun. */
 const MAX_ERROR_LENGTH = 2_000;
 
@@ -40,16 +41,27 @@ function errorText(e: unknown): string {
 }
 
 /** What a refresh reads of a chart. */
-const REFRESH_SELECT = { id: true, title: true, sql: true, dataSourceId: true, parameters: true } as const;
-type RefreshableChart = Prisma.ChartGetPayload<{ select: typeof REFRESH_SELECT }>;
+export const REFRESH_SELECT = { id: true, title: true, sql: true, dataSourceId: true, parameters: true } as const;
+export type RefreshableChart = Prisma.ChartGetPayload<{ select: typeof REFRESH_SELECT }>;
 
-async function refreshLoadedChart(chart: RefreshableChart): Promise<ChartRefreshOutcome> {
+/**
+ * Parameter values to run a chart with instead of its defaults (dashboard filters), and the key its result
+ * is cached under (ChartResult.paramsKey; "" is the defaults' result).
+ */
+export interface ChartRunParams {
+  values: Record<string, ParameterValue>;
+  paramsKey: string;
+}
+
+async function refreshLoadedChart(chart: RefreshableChart, params?: ChartRunParams): Promise<ChartRefreshOutcome> {
   const db = getDb();
   const attemptedAt = new Date();
-  const where = { chartId_paramsKey: { chartId: chart.id, paramsKey: "" } };
+  const paramsKey = params?.paramsKey ?? "";
+  const where = { chartId_paramsKey: { chartId: chart.id, paramsKey } };
   try {
-    // Snippets are expanded as they are now and parameters take their defaults, as on the SQL page.
-    const prepared = await prepareQuery({ sql: chart.sql, parameters: parameterSpecsOf(chart.parameters) });
+    // Snippets are expanded as they are now and parameters take their defaults (unless values are given),
+    // as on the SQL page.
+    const prepared = await prepareQuery({ sql: chart.sql, parameters: parameterSpecsOf(chart.parameters), values: params?.values });
     const result = await runQuery({ dataSourceId: chart.dataSourceId, sql: prepared.text, params: prepared.values });
     const values = {
       columns: result.columns as unknown as Prisma.InputJsonValue,
@@ -61,14 +73,14 @@ async function refreshLoadedChart(chart: RefreshableChart): Promise<ChartRefresh
       lastAttemptAt: attemptedAt,
       lastError: null,
     };
-    await db.chartResult.upsert({ where, create: { chartId: chart.id, paramsKey: "", ...values }, update: values });
+    await db.chartResult.upsert({ where, create: { chartId: chart.id, paramsKey, ...values }, update: values });
     return { chartId: chart.id, title: chart.title, ok: true, rowCount: result.rowCount, durationMs: result.durationMs };
   } catch (e) {
     const error = errorText(e);
     // Only the attempt is recorded: columns, rows and computedAt keep describing the last good run.
     await db.chartResult.upsert({
       where,
-      create: { chartId: chart.id, paramsKey: "", lastAttemptAt: attemptedAt, lastError: error },
+      create: { chartId: chart.id, paramsKey, lastAttemptAt: attemptedAt, lastError: error },
       update: { lastAttemptAt: attemptedAt, lastError: error },
     });
     return { chartId: chart.id, title: chart.title, ok: false, error, durationMs: Date.now() - attemptedAt.getTime() };
@@ -89,6 +101,15 @@ export async function refreshChart(chartId: string): Promise<ChartRefreshOutcome
 }
 
 /**
+ * Runs a loaded chart with the given parameter values and caches the result under `params.paramsKey`, with
+ * the same rules as a refresh: an error is recorded on that cached result (its previous rows stay) and
+ * returned, not thrown.
+ */
+export function refreshChartWithParams(chart: RefreshableChart, params: ChartRunParams): Promise<ChartRefreshOutcome> {
+  return refreshLoadedChart(chart, params);
+}
+
+/**
  * Runs the chart's query now unless a result is already cached (e.g. when a chart is first put on a
  * dashboard, so the tile shows data at once). Returns null when the cache already had a result.
  */
@@ -101,7 +122,7 @@ export async function ensureChartResult(chartId: string): Promise<ChartRefreshOu
   return refreshChart(chartId);
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -138,7 +159,7 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
   try {
     // A chart placed twice on a dashboard runs once.
     const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
-    const outcomes = await mapLimited(charts, CHART_CONCURRENCY, refreshLoadedChart);
+    const outcomes = await mapLimited(charts, CHART_CONCURRENCY, (chart) => refreshLoadedChart(chart));
     const failed = outcomes.filter((o) => !o.ok);
     const error = failed.length
       ? errorText(`${failed.length} of ${outcomes.length} charts failed: ${failed.map((f) => `${f.title}: ${f.error}`).join("; ")}`)

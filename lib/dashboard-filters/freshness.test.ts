@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { needsRun } from "./freshness";
+
+const at = (hhmm: string) => new Date(`2024-03-13T${hhmm}:00.000Z`);
+const ctx = { chartUpdatedAt: at("08:00"), defaultComputedAt: at("10:00"), refreshIntervalMinutes: 60, now: at("10:30") };
+const ok = (computed: string) => ({ computedAt: at(computed), lastAttemptAt: at(computed), lastError: null });
+
+describe("needsRun", () => {
+  it("runs what was never run", () => {
+    expect(needsRun(undefined, ctx)).toBe(true);
+    expect(needsRun({ computedAt: null, lastAttemptAt: null, lastError: null }, ctx)).toBe(true);
+  });
+
+  it("serves a result younger than the refresh interval and newer than the chart and its default result", () => {
+    expect(needsRun(ok("10:05"), ctx)).toBe(false);
+  });
+
+  it("runs again once the refresh interval has passed", () => {
+    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:05") })).toBe(true);
+    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:04") })).toBe(false);
+  });
+
+  it("has no age limit when scheduled refreshes are off", () => {
+    expect(needsRun(ok("10:05"), { ...ctx, refreshIntervalMinutes: 0, now: at("23:00") })).toBe(false);
+  });
+
+  it("runs again after the chart was edited or its default result refreshed", () => {
+    expect(needsRun(ok("10:05"), { ...ctx, chartUpdatedAt: at("10:10") })).toBe(true);
+    expect(needsRun(ok("09:55"), ctx)).toBe(true);
+    expect(needsRun(ok("09:55"), { ...ctx, defaultComputedAt: null })).toBe(false);
+  });
+
+  it("serves a failure for a minute before trying again", () => {
+    const failed = { computedAt: at("09:00"), lastAttemptAt: new Date("2024-03-13T10:29:30Z"), lastError: "boom" };
+    expect(needsRun(failed, ctx)).toBe(false);
+    expect(needsRun(failed, { ...ctx, now: new Date("2024-03-13T10:30:30Z") })).toBe(true);
+    // A chart edited since the failure is tried at once.
+    expect(needsRun(failed, { ...ctx, chartUpdatedAt: new Date("2024-03-13T10:29:45Z") })).toBe(true);
+  });
+});
