@@ -23,9 +23,14 @@ export function AppNav({ user }: { user: SessionUser }) {
         Snippets
       </Link>
       {user.role === "ADMIN" && (
-        <Link className={styles.link} href="/admin/data-sources">
-          Data sources
-        </Link>
+        <>
+          <Link className={styles.link} href="/admin/data-sources">
+            Data sources
+          </Link>
+          <Link className={styles.link} href="/admin/users">
+            People
+          </Link>
+        </>
       )}
       <div className={styles.user}>
         <span>

@@ -12,6 +12,11 @@ export function canAdminister(user: SessionUser): boolean {
   return user.role === "ADMIN";
 }
 
+/** Accounts, roles and invitations: admins only. */
+export function canManagePeople(user: SessionUser): boolean {
+  return canAdminister(user);
+}
+
 /** Editors (and admins) may run ad-hoc SQL, as in Periscope. */
 export function canRunSql(user: SessionUser): boolean {
   return canEditContent(user);
