@@ -5,6 +5,9 @@ import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view"
 import { appendTile, NEW_TILE_SIZE, removeTile, type TileKind } from "@/lib/dashboards/layout/grid";
 import { saveLayoutSchema } from "@/lib/dashboards/schemas";
 import type { SavedLayout } from "@/lib/dashboards/save-layout";
+import { FilterBar } from "@/components/dashboard-filters/FilterBar";
+import { FilterEditor } from "@/components/dashboard-filters/FilterEditor";
+import { useFilteredView } from "@/components/dashboard-filters/use-filtered-view";
 import { SubscriptionsPanel } from "@/components/subscriptions/SubscriptionsPanel";
 import { DashboardSettingsForm, type DashboardSettings } from "./DashboardSettingsForm";
 import { DashboardGrid, useNow } from "./DashboardView";
@@ -57,6 +60,9 @@ export function DashboardPage({
   const [removed, setRemoved] = useState<string | null>(null);
   const [focusTileId, setFocusTileId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [showFilterEditor, setShowFilterEditor] = useState(false);
+  // Filter values live in the URL; new values load every tile's results for them in one request.
+  const filtered = useFilteredView({ ...view, tiles: initial.tiles }, (next) => setView(toPageView(next)));
   const newTileCount = useRef(0);
   const leaving = useRef(false);
 
@@ -96,7 +102,7 @@ export function DashboardPage({
     const chartTiles = view.tiles.filter((t) => t.chart).length;
     while (Date.now() - since < GIVE_UP_MS) {
       await new Promise((r) => setTimeout(r, POLL_MS));
-      const next = await loadResults();
+      const next = await loadResults(new URL(filtered.resultsUrl, window.location.origin).search);
       if (!next) continue;
       const arrived = next.tiles.filter((t) => t.result?.lastAttemptAt && new Date(t.result.lastAttemptAt).getTime() >= since - 1000).length;
       if (arrived >= chartTiles) {
@@ -279,6 +285,9 @@ export function DashboardPage({
                   <button type="button" className="btn" onClick={() => setShowSettings((v) => !v)} aria-expanded={showSettings}>
                     Dashboard settings
                   </button>
+                  <button type="button" className="btn" onClick={() => setShowFilterEditor((v) => !v)} aria-expanded={showFilterEditor}>
+                    Edit filters
+                  </button>
                   <RefreshIntervalSelect
                     dashboardId={view.id}
                     version={view.version}
@@ -299,11 +308,23 @@ export function DashboardPage({
             </>
           )}
         </div>
-        {/*
-          Filter bar slot: components/dashboard-filters/FilterBar mounts here, under the title and buttons and
-          above the grid (hidden while editing the layout), and re-reads the tiles with
-          loadResults(`?${its query string}`) when a filter changes, then setView(result).
-        */}
+        {!editing && (
+          <div className="row">
+            <FilterBar
+              dashboardId={view.id}
+              filters={view.filters ?? []}
+              values={filtered.values}
+              onChange={filtered.setValues}
+              today={view.filterToday}
+              busy={filtered.busy}
+            />
+          </div>
+        )}
+        {filtered.error && (
+          <p className="alert" role="alert">
+            {filtered.error}
+          </p>
+        )}
       </header>
       <p className={styles.srOnly} aria-live="polite" aria-atomic="true">
         {announcement}
@@ -341,6 +362,18 @@ export function DashboardPage({
             Undo remove
           </button>
         </p>
+      )}
+      {showFilterEditor && canEdit && !editing && (
+        <div className="card" style={{ marginBottom: 16 }}>
+          <FilterEditor
+            dashboardId={view.id}
+            onClose={() => setShowFilterEditor(false)}
+            onSaved={({ version, filters }) => {
+              setView((v) => ({ ...v, version, filters }));
+              setShowFilterEditor(false);
+            }}
+          />
+        </div>
       )}
       {showSettings && !editing && (
         <div style={{ marginBottom: 16 }}>

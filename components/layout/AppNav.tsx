@@ -22,6 +22,9 @@ export function AppNav({ user }: { user: SessionUser }) {
       <Link className={styles.link} href="/snippets">
         Snippets
       </Link>
+      <Link className={styles.link} href="/search">
+        Search
+      </Link>
       {user.role === "ADMIN" && (
         <>
           <Link className={styles.link} href="/admin/data-sources">

@@ -39,7 +39,7 @@ export interface TileChart {
 
 export interface DashboardTileView {
   id: string;
-  kind: "chart" | "text";
+  kind: "chart" | "text" | "header";
   text: string;
   x: number;
   y: number;
@@ -161,7 +161,7 @@ export async function getDashboardView(dashboardId: string, options: DashboardVi
       }
       return {
         id: t.id,
-        kind: t.kind === "text" ? "text" : "chart",
+        kind: t.kind === "text" || t.kind === "header" ? t.kind : "chart",
         text: t.text,
         x: t.x,
         y: t.y,

@@ -6,13 +6,15 @@ import { getDashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { canChangeDashboardPrivacy } from "@/lib/dashboards/update-dashboard";
 import { getDb } from "@/lib/db";
 
-export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tv?: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const { tv } = await searchParams;
+  const query = await searchParams;
+  const tv = query.tv;
   const user = await requirePageUser();
   const row = await getDb().dashboard.findUnique({ where: { id }, select: { isPrivate: true, ownerId: true, tags: true } });
   if (!row || !canViewDashboard(user, row)) notFound();
-  const view = await getDashboardView(id);
+  // Filter values from the URL (?f.<name>=...), so a pasted link shows the same numbers.
+  const view = await getDashboardView(id, { searchParams: query });
   if (!view) notFound();
   return (
     <DashboardPage
