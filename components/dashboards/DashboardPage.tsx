@@ -8,6 +8,7 @@ import type { SavedLayout } from "@/lib/dashboards/save-layout";
 import { FilterBar } from "@/components/dashboard-filters/FilterBar";
 import { FilterEditor } from "@/components/dashboard-filters/FilterEditor";
 import { useFilteredView } from "@/components/dashboard-filters/use-filtered-view";
+import { SharePanel } from "@/components/sharing/SharePanel";
 import { SubscriptionsPanel } from "@/components/subscriptions/SubscriptionsPanel";
 import { DashboardSettingsForm, type DashboardSettings } from "./DashboardSettingsForm";
 import { DashboardGrid, useNow } from "./DashboardView";
@@ -61,6 +62,7 @@ export function DashboardPage({
   const [focusTileId, setFocusTileId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [showFilterEditor, setShowFilterEditor] = useState(false);
+  const [showShare, setShowShare] = useState(false);
   // Filter values live in the URL; new values load every tile's results for them in one request.
   const filtered = useFilteredView({ ...view, tiles: initial.tiles }, (next) => setView(toPageView(next)));
   const newTileCount = useRef(0);
@@ -302,6 +304,9 @@ export function DashboardPage({
               <button type="button" className="btn" onClick={() => enterTv(setTv)}>
                 Full screen
               </button>
+              <button type="button" className="btn" onClick={() => setShowShare((v) => !v)} aria-expanded={showShare}>
+                Share
+              </button>
               <button className="btn" onClick={() => setShowSubscriptions((v) => !v)} aria-expanded={showSubscriptions}>
                 Email subscriptions
               </button>
@@ -392,6 +397,11 @@ export function DashboardPage({
             onConflict={() => setConflict(true)}
             onCancel={() => setShowSettings(false)}
           />
+        </div>
+      )}
+      {showShare && !editing && (
+        <div style={{ marginBottom: 16 }}>
+          <SharePanel dashboardId={view.id} canEdit={canEdit} />
         </div>
       )}
       {showSubscriptions && !editing && (

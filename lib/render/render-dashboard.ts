@@ -1,8 +1,8 @@
-// The PNG snapshot of a dashboard, taken from the real render page (/render/dashboards/{id}), which the
-// web app authorizes with a short-lived signed token instead of a session.
+// The PNG snapshot (and the PDF) of a dashboard, taken from the real render page (/render/dashboards/{id}),
+// which the web app authorizes with a short-lived signed token instead of a session.
 import { signRenderToken } from "@/lib/auth/render-token";
 import { getRuntimeEnv } from "@/lib/env";
-import { renderPagePng, type RenderedPng } from "./render-page";
+import { renderPagePdf, renderPagePng, type RenderedPdf, type RenderedPng } from "./render-page";
 
 /** How long the render page's token is valid; covers a slow render with room to spare. */
 const TOKEN_TTL_SECONDS = 300;
@@ -17,6 +17,11 @@ export function dashboardRenderUrl(dashboardId: string): string {
 /** 1280 CSS pixels wide at 2× (so 2560 px), full page. Throws RenderError with the page's errors on failure. */
 export async function renderDashboardPng(dashboardId: string, opts: { timeoutMs?: number } = {}): Promise<RenderedPng> {
   return renderPagePng(dashboardRenderUrl(dashboardId), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
+}
+
+/** The same render as renderDashboardPng, as a PDF one page tall (see renderPagePdf). */
+export async function renderDashboardPdf(dashboardId: string, opts: { timeoutMs?: number } = {}): Promise<RenderedPdf> {
+  return renderPagePdf(dashboardRenderUrl(dashboardId), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
 }
 
 export { closeBrowser } from "./browser";

@@ -149,8 +149,20 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Er
   }
 }
 
-/** Opens `url` in a fresh incognito context, waits for the render signal and returns a full-page PNG. */
-export async function renderPagePng(url: string, opts: RenderPageOptions = {}): Promise<RenderedPng> {
+/** What a capture step may use: the CSS width of the page and the details for a RenderError. */
+interface CaptureContext {
+  width: number;
+  /** When the render started (after waiting for a free slot), for timings. */
+  started: number;
+  safeUrl: string;
+  details: () => RenderError["details"];
+}
+
+/**
+ * Opens `url` in a fresh incognito context, waits for the render signal and the paint check, then hands the
+ * page to `capture` (a screenshot, a PDF). Shared by every output format so they wait in exactly one way.
+ */
+async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture: (page: Page, ctx: CaptureContext) => Promise<T>): Promise<T> {
   const width = opts.width ?? 1280;
   const deviceScaleFactor = opts.deviceScaleFactor ?? 2;
   const timeoutMs = opts.timeoutMs ?? 60_000;
@@ -216,18 +228,7 @@ export async function renderPagePng(url: string, opts: RenderPageOptions = {}): 
         const paint = (await page.evaluate(PAINT_CHECK)) as { ok: boolean; painted: number; reason?: string };
         if (!paint.ok) throw new RenderError(`Render of ${safeUrl} failed: ${paint.reason}.`, { ...details(), signal: sig });
 
-        // The whole page, also below the fold, cut where the content ends rather than at the viewport.
-        const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
-        const png = Buffer.from(
-          contentHeight > 0
-            ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height: contentHeight }, captureBeyondViewport: true })
-            : await page.screenshot({ type: "png", fullPage: true, captureBeyondViewport: true }),
-        );
-        if (png.length < MIN_PNG_BYTES) {
-          throw new RenderError(`The screenshot is only ${png.length} bytes: the page is blank.`, details());
-        }
-        const size = pngSize(png);
-        return { png, width: size.width, height: size.height, ms: Date.now() - started };
+        return capture(page, { width, started, safeUrl, details });
       })();
       // Backstop for the steps without a timeout of their own (evaluate, screenshot): navigation and the
       // signal each have timeoutMs, the rest gets a fixed allowance.
@@ -240,5 +241,62 @@ export async function renderPagePng(url: string, opts: RenderPageOptions = {}): 
     } finally {
       await context.close().catch(() => {});
     }
+  });
+}
+
+/** Opens `url` in a fresh incognito context, waits for the render signal and returns a full-page PNG. */
+export async function renderPagePng(url: string, opts: RenderPageOptions = {}): Promise<RenderedPng> {
+  return withRenderedPage(url, opts, async (page, { width, started, details }) => {
+    // The whole page, also below the fold, cut where the content ends rather than at the viewport.
+    const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    const png = Buffer.from(
+      contentHeight > 0
+        ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height: contentHeight }, captureBeyondViewport: true })
+        : await page.screenshot({ type: "png", fullPage: true, captureBeyondViewport: true }),
+    );
+    if (png.length < MIN_PNG_BYTES) {
+      throw new RenderError(`The screenshot is only ${png.length} bytes: the page is blank.`, details());
+    }
+    const size = pngSize(png);
+    return { png, width: size.width, height: size.height, ms: Date.now() - started };
+  });
+}
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  /** Size of a page in CSS pixels (one page unless the dashboard is taller than MAX_PDF_PAGE_HEIGHT). */
+  width: number;
+  height: number;
+  ms: number;
+}
+
+/**
+ * Chromium refuses PDF pages taller than 200 inches (19,200 CSS px); longer dashboards continue on further
+ * pages of this height.
+ */
+const MAX_PDF_PAGE_HEIGHT = 19_000;
+
+/**
+ * The same page as renderPagePng, as a PDF: one page as wide as the viewport and as tall as the content
+ * (screen styles, backgrounds printed), so it looks like the dashboard rather than a printout of it.
+ */
+export async function renderPagePdf(url: string, opts: RenderPageOptions = {}): Promise<RenderedPdf> {
+  return withRenderedPage(url, opts, async (page, { width, started, safeUrl, details }) => {
+    await page.emulateMediaType("screen");
+    const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    const height = Math.min(Math.max(contentHeight, 1), MAX_PDF_PAGE_HEIGHT);
+    const pdf = Buffer.from(
+      await page.pdf({
+        width: `${width}px`,
+        height: `${height}px`,
+        printBackground: true,
+        margin: { top: 0, right: 0, bottom: 0, left: 0 },
+        timeout: opts.timeoutMs ?? 60_000,
+      }),
+    );
+    if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") {
+      throw new RenderError(`Chromium did not produce a PDF of ${safeUrl}.`, details());
+    }
+    return { pdf, width, height, ms: Date.now() - started };
   });
 }

@@ -5,6 +5,12 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { canChangeDashboardPrivacy } from "@/lib/dashboards/update-dashboard";
 import { getDb } from "@/lib/db";
+import { internalDashboardMetadata } from "@/lib/sharing/unfurl-metadata";
+
+/** Title only: an internal link unfurls with the dashboard's name and nothing else. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return internalDashboardMetadata((await params).id);
+}
 
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
