@@ -3,7 +3,8 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findBrowser } from "./lib/render/find-browser";
 
-const port = 3210;
+// E2E_PORT lets two checkouts run their specs side by side; PostgreSQL and Redis take ports derived from it.
+const port = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = findBrowser(process.env.CHROMIUM_PATH);
 if (!executablePath) throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH).");
 
@@ -36,8 +37,8 @@ export default defineConfig({
       SPYGLASS_DATA_DIR: ".data/e2e",
       PORT: String(port),
       APP_URL: `http://127.0.0.1:${port}`,
-      EMBEDDED_PG_PORT: "54350",
-      EMBEDDED_REDIS_PORT: "63850",
+      EMBEDDED_PG_PORT: String(port + 51140),
+      EMBEDDED_REDIS_PORT: String(port + 60640),
       DEMO_SCALE: "0.05",
     },
   },
