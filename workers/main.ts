@@ -7,6 +7,7 @@ import { getRuntimeEnv, getSettings } from "@/lib/env";
 import { ALL_QUEUES } from "@/lib/jobs/definitions";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { closeQueues, syncAllSchedules } from "@/lib/jobs/queues";
+import { closeSharedFlights } from "@/lib/queries/shared-flights";
 import { missingPrerequisites } from "@/lib/launcher/prerequisites";
 import { closeBrowser } from "@/lib/render/browser";
 import { closeAllPools } from "@/lib/warehouse/pools";
@@ -87,6 +88,7 @@ function main() {
     await step("workers", () => running.close());
     await step("browser", () => closeBrowser());
     await step("queues", () => closeQueues());
+    await step("query coordination", () => closeSharedFlights());
     await step("warehouse pools", () => closeAllPools());
     await step("database", () => disconnectDb());
     log("[worker] stopped");

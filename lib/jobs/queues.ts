@@ -6,7 +6,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createProducerConnection } from "./connection";
+import { createProducerConnection, waitForReady } from "./connection";
 import {
   ALL_QUEUES,
   QUEUES,
@@ -70,20 +70,6 @@ function unavailable(cause?: unknown): AppError {
   const err = new AppError("UNAVAILABLE", QUEUE_UNAVAILABLE_MESSAGE);
   if (cause !== undefined) (err as Error & { cause?: unknown }).cause = cause;
   return err;
-}
-
-function waitForReady(connection: Redis, timeoutMs: number): Promise<boolean> {
-  if (connection.status === "ready") return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      connection.off("ready", onReady);
-      resolve(ok);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), timeoutMs);
-    connection.on("ready", onReady);
-  });
 }
 
 /**

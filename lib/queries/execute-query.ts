@@ -1,13 +1,16 @@
-// The execution engine behind ad-hoc runs: identical queries in flight run once (single-flight), results
-// are cached (LRU, bounded by size), and every run has a runId that can be cancelled on the server.
+// The execution engine behind every warehouse run (ad-hoc runs and dashboard refreshes): identical queries
+// in flight run once (single-flight), results are cached (LRU, bounded by size), and every run has a runId
+// that can be cancelled on the server.
 //
-// Both the single-flight map and the cache live in this process: with several web processes, identical
-// queries are de-duplicated (and runs cancelled) only within the process that received them.
+// Single-flight works at two levels: within this process (a Map of flights, each with its waiters), and
+// across processes through Redis (shared-flights.ts: one process leads, the others follow). A cancel request
+// may reach any web process; it is relayed to the one running the run. The result cache is per process.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { runQuery } from "@/lib/warehouse/run-query";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { ResultCache } from "./result-cache";
+import { claimFlight, findRunOwner, followFlight, onRelayedCancel, registerRun, relayCancel, unregisterRun } from "./shared-flights";
 
 export interface ExecuteQueryInput {
   dataSourceId: string;
@@ -57,6 +60,9 @@ interface EngineState {
 const globalForEngine = globalThis as unknown as { spyglassQueryEngine?: EngineState };
 const state = (globalForEngine.spyglassQueryEngine ??= { flights: new Map(), waiters: new Map(), cache: new ResultCache() });
 
+// Cancel requests that reached another process, for runs of this one.
+onRelayedCancel((runId) => void leave(runId));
+
 export const CANCELLED_MESSAGE = "Query cancelled";
 
 export function queryKey(input: { dataSourceId: string; text: string; values: unknown[]; rowLimit?: number }): string {
@@ -87,6 +93,7 @@ export async function executeQuery(input: ExecuteQueryInput): Promise<ExecutedQu
   const onAbort = () => void leave(input.runId);
   input.signal?.addEventListener("abort", onAbort, { once: true });
   if (input.signal?.aborted) void leave(input.runId);
+  await registerRun(input.runId, input.userId);
   try {
     const done = await Promise.race([joined.promise, cancelled]);
     return { ...done, cached: false };
@@ -97,6 +104,7 @@ export async function executeQuery(input: ExecuteQueryInput): Promise<ExecutedQu
     input.signal?.removeEventListener("abort", onAbort);
     joined.waiters.delete(input.runId);
     state.waiters.delete(input.runId);
+    await unregisterRun(input.runId);
   }
 }
 
@@ -105,17 +113,9 @@ function startFlight(key: string, input: ExecuteQueryInput): Flight {
   const flight: Flight = { key, controller, waiters: new Set(), promise: undefined as never };
   flight.promise = (async () => {
     try {
-      const result = await runQuery({
-        dataSourceId: input.dataSourceId,
-        sql: input.text,
-        params: input.values.length > 0 ? input.values : undefined,
-        rowLimit: input.rowLimit,
-        signal: controller.signal,
-        onBackendPid: (pid) => {
-          flight.pid = pid;
-        },
+      const done = await runShared(key, input, controller.signal, (pid) => {
+        flight.pid = pid;
       });
-      const done = { result, computedAt: new Date() };
       state.cache.set(key, done);
       return done;
     } finally {
@@ -126,6 +126,49 @@ function startFlight(key: string, input: ExecuteQueryInput): Flight {
   flight.promise.catch(() => undefined);
   state.flights.set(key, flight);
   return flight;
+}
+
+/**
+ * Runs a query once across processes: follows another process's run of the same key when there is one,
+ * else runs it here and hands the outcome on. A leader that gives up (its waiters all left) or vanishes
+ * makes the followers try again, one of them then leading.
+ */
+async function runShared(
+  key: string,
+  input: ExecuteQueryInput,
+  signal: AbortSignal,
+  onBackendPid: (pid: number) => void,
+): Promise<{ result: QueryResult; computedAt: Date }> {
+  for (;;) {
+    if (signal.aborted) throw cancelledError();
+    const claim = await claimFlight(key);
+    if (claim.role === "follower") {
+      const outcome = await followFlight(key, signal).catch(() => {
+        throw cancelledError();
+      });
+      if (outcome.status === "ok") return { result: outcome.result, computedAt: outcome.computedAt };
+      if (outcome.status === "error") throw outcome.error;
+      continue;
+    }
+    try {
+      const result = await runQuery({
+        dataSourceId: input.dataSourceId,
+        sql: input.text,
+        params: input.values.length > 0 ? input.values : undefined,
+        rowLimit: input.rowLimit,
+        signal,
+        onBackendPid,
+      });
+      const done = { result, computedAt: new Date() };
+      await claim.finish({ status: "ok", ...done });
+      return done;
+    } catch (e) {
+      // A cancelled leader, or an error that is not the query's own, tells the followers to run it themselves.
+      const shareable = e instanceof AppError && !signal.aborted;
+      await claim.finish(shareable ? { status: "error", error: e } : { status: "retry" });
+      throw e;
+    }
+  }
 }
 
 /**
@@ -164,10 +207,13 @@ export function getRunOwner(runId: string): { userId: string | null } | undefine
  * gives `{ cancelled: false }`.
  */
 export async function cancelRun(runId: string, user: { id: string; isAdmin: boolean }): Promise<{ cancelled: boolean }> {
-  const owner = getRunOwner(runId);
+  const local = getRunOwner(runId);
+  const owner = local ?? (await findRunOwner(runId));
   if (!owner) return { cancelled: false };
   if (!user.isAdmin && owner.userId !== user.id) throw new AppError("FORBIDDEN", "You can only cancel your own runs.");
-  return { cancelled: await leave(runId) };
+  if (local) return { cancelled: await leave(runId) };
+  // Running in another process: that process cancels it when the message arrives.
+  return { cancelled: await relayCancel(runId) };
 }
 
 /** For tests and benchmarks: forget cached results. */

@@ -1,13 +1,14 @@
 // Refreshes the cached results dashboards read (DESIGN.md, decision 5). A chart whose query fails keeps
 // its previous rows (stale data stays visible) and records the error and the time of the attempt (the
 // failure is visible too). Every dashboard refresh is logged as a RefreshRun.
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
 import type { ParameterValue } from "@/lib/queries/parameters";
 import { prepareQuery } from "@/lib/queries/prepare-query";
-import { runQuery } from "@/lib/warehouse/run-query";
+import { executeQuery } from "@/lib/queries/execute-query";
 
 export type RefreshTrigger = "schedule" | "manual";
 
@@ -62,7 +63,14 @@ async function refreshLoadedChart(chart: RefreshableChart, params?: ChartRunPara
     // Snippets are expanded as they are now and parameters take their defaults (unless values are given),
     // as on the SQL page.
     const prepared = await prepareQuery({ sql: chart.sql, parameters: parameterSpecsOf(chart.parameters), values: params?.values });
-    const result = await runQuery({ dataSourceId: chart.dataSourceId, sql: prepared.text, params: prepared.values });
+    // Through the engine, so a chart on several dashboards (or one an analyst is running right now) runs once.
+    const { result } = await executeQuery({
+      dataSourceId: chart.dataSourceId,
+      text: prepared.text,
+      values: prepared.values,
+      runId: randomUUID(),
+      userId: null,
+    });
     const values = {
       columns: result.columns as unknown as Prisma.InputJsonValue,
       rows: result.rows as unknown as Prisma.InputJsonValue,

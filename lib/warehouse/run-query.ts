@@ -103,9 +103,9 @@ async function describeColumns(client: pg.PoolClient, typeNames: Map<number, str
   const unknownOids = [...new Set(fields.map((f) => f.dataTypeID))].filter((oid) => !BUILTIN_TYPE_NAMES[oid] && !typeNames.has(oid));
   if (unknownOids.length > 0) {
     // Enums, domains, extension types: their names live in pg_type (same transaction, so cheap and read-only).
-    const res = await client.query<{ oid: number; typname: string }>("select oid::int4 as oid, typname from pg_type where oid = any($1::oid[])", [
-      unknownOids,
-    ]);
+    // One scalar parameter per OID: Redshift has no array parameters, so no `= any($1::oid[])`.
+    const placeholders = unknownOids.map((_, i) => `$${i + 1}`).join(", ");
+    const res = await client.query<{ oid: number; typname: string }>(`select oid::int4 as oid, typname from pg_type where oid in (${placeholders})`, unknownOids);
     for (const r of res.rows) typeNames.set(Number(r.oid), r.typname);
   }
   return fields.map((f) => ({
