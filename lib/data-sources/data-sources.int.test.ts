@@ -1,6 +1,11 @@
 // Data source administration against the real app DB and the real embedded PostgreSQL warehouse.
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type EmbeddedPg } from "@/lib/launcher/embedded-postgres";
 import { getDb, disconnectDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -85,6 +90,63 @@ describe("testConnection", () => {
   it("says 'ssl' when SSL is required but the server has none", async () => {
     const r = await testConnection({ ...good(), sslMode: "require" });
     expect(r).toMatchObject({ ok: false, stage: "ssl" });
+  });
+
+  it("says 'timeout' for a server that accepts the connection and never answers", async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      const r = await testConnection({ ...good(), host: "127.0.0.1", port }, 300);
+      expect(r).toEqual({
+        ok: false,
+        stage: "timeout",
+        message: `Connecting to 127.0.0.1:${port} timed out. Check the host and port, and that a firewall or security group lets the Spyglass server in.`,
+      });
+    } finally {
+      silent.close();
+    }
+  });
+});
+
+// A second real PostgreSQL serving TLS with a certificate signed by a test CA (lib/testing/tls: test-only
+// files; the CA's key was thrown away after signing).
+describe("testConnection over TLS", () => {
+  const tls = (file: string) => path.resolve("lib/testing/tls", file);
+  let server: EmbeddedPg | undefined;
+  let tmp: string;
+  let config: ConnectionConfig;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "spyglass-tls-"));
+    chmodSync(tmp, 0o755);
+    const port = await freePort();
+    const password = randomBytes(9).toString("hex");
+    server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port, password, ssl: { certFile: tls("server.crt"), keyFile: tls("server.key") } });
+    config = { ...connectionFromUrl(server.url("postgres")), host: "localhost" };
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("connects with verify-full and the CA that signed the server's certificate", async () => {
+    const r = await testConnection({ ...config, sslMode: "verify-full", sslCa: readFileSync(tls("ca.crt"), "utf8") });
+    expect(r).toMatchObject({ ok: true, isRedshift: false });
+  });
+
+  it("says 'ssl', and what to do, when the CA does not match", async () => {
+    const r = await testConnection({ ...config, sslMode: "verify-full", sslCa: readFileSync(tls("other-ca.crt"), "utf8") });
+    expect(r).toEqual({
+      ok: false,
+      stage: "ssl",
+      message: `SSL failed with localhost:${config.port}: unable to verify the first certificate. The server's certificate could not be verified: paste the CA certificate (PEM) that signed it, check that the host name matches the certificate, or use SSL mode "require" to encrypt without verifying.`,
+    });
+  });
+
+  it("encrypts without verifying with 'require'", async () => {
+    expect(await testConnection({ ...config, sslMode: "require" })).toMatchObject({ ok: true });
   });
 });
 

@@ -14,12 +14,12 @@ export function isRedshiftVersion(version: string): boolean {
   return /redshift/i.test(version);
 }
 
-export async function testConnection(config: ConnectionConfig): Promise<TestConnectionResult> {
+export async function testConnection(config: ConnectionConfig, timeoutMs = TEST_CONNECTION_TIMEOUT_MS): Promise<TestConnectionResult> {
   const started = performance.now();
   const client = new pg.Client({
     ...toPgClientConfig(config),
-    connectionTimeoutMillis: TEST_CONNECTION_TIMEOUT_MS,
-    query_timeout: TEST_CONNECTION_TIMEOUT_MS,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
   });
   // A connection that dies after the test must not crash the process.
   client.on("error", () => {});

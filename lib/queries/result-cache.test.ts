@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { QueryResult } from "@/lib/warehouse/types";
+import { ResultCache, estimateSize } from "./result-cache";
+
+const result = (value: string): QueryResult => ({
+  columns: [{ name: "v", type: "string", dbType: "text" }],
+  rows: [[value]],
+  rowCount: 1,
+  truncated: false,
+  durationMs: 1,
+});
+const at = new Date("2026-12-04T08:00:00Z");
+
+describe("ResultCache", () => {
+  it("keeps results with the time they were computed", () => {
+    const cache = new ResultCache(1_000);
+    cache.set("a", { result: result("x"), computedAt: at });
+    expect(cache.get("a")).toEqual({ result: result("x"), computedAt: at });
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.bytes).toBe(estimateSize(result("x")));
+  });
+
+  it("evicts the least recently used results when the total passes the cap", () => {
+    const size = estimateSize(result("1"));
+    const cache = new ResultCache(size * 2);
+    cache.set("one", { result: result("1"), computedAt: at });
+    cache.set("two", { result: result("2"), computedAt: at });
+    cache.get("one"); // "two" is now the least recently used
+    cache.set("three", { result: result("3"), computedAt: at });
+    expect([cache.get("one")?.result.rows, cache.get("two"), cache.get("three")?.result.rows]).toEqual([[["1"]], undefined, [["3"]]]);
+    expect(cache.bytes).toBe(size * 2);
+  });
+
+  it("never keeps a result larger than the whole cap, and replacing a key does not count it twice", () => {
+    const cache = new ResultCache(100);
+    cache.set("big", { result: result("x".repeat(100)), computedAt: at });
+    expect(cache.get("big")).toBeUndefined();
+    expect(cache.bytes).toBe(0);
+    cache.set("k", { result: result("a"), computedAt: at });
+    cache.set("k", { result: result("b"), computedAt: at });
+    expect(cache.bytes).toBe(estimateSize(result("b")));
+  });
+});
