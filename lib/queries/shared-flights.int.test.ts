@@ -1,5 +1,6 @@
-// Identical queries and cancels across processes: this test process and the built web app (`next start`,
-// a process of its own) share the integration Redis and warehouse, as two web processes of one install do.
+// Identical queries, cancels and the warehouse concurrency limit across processes: this test process and the
+// built web app (`next start`, a process of its own) share the integration Redis and warehouse, as two web
+// processes (or a web process and a worker) of one install do.
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,5 +103,21 @@ describe("across processes", () => {
 
     // Finished runs are forgotten everywhere.
     expect(await post(`/api/queries/runs/${runId}/cancel`, users.owner.cookie)).toEqual({ status: 200, json: { cancelled: false } });
+  });
+});
+
+describe("a data source's maximum of concurrent queries", () => {
+  it("holds across processes: with a maximum of 1, the second process waits for the first", async () => {
+    const url = getSettings().DEMO_WAREHOUSE_URL!;
+    const single = await createDataSource({ name: `One at a time ${suffix}`, kind: "POSTGRES", config: connectionFromUrl(url, "demo"), maxConcurrency: 1 });
+    const timed = (tag: string) => `select clock_timestamp()::text as started, pg_sleep(0.6) as slept, clock_timestamp()::text as ended, '${suffix}-${tag}' as k`;
+    const here = runAdHocQuery({ userId: users.owner.id, dataSourceId: single.id, sql: timed("first") });
+    await waitFor("the first query to reach the warehouse", async () => (await running(`${suffix}-first`)) > 0);
+    const there = await post("/api/queries/run", users.other.cookie, { dataSourceId: single.id, sql: timed("second") });
+    expect(there.status).toBe(200);
+    const [[, , firstEnded]] = (await here).rows as string[][];
+    const [[secondStarted]] = there.json.rows as string[][];
+    // Both are PostgreSQL's clock on one server: the second statement began after the first one ended.
+    expect(new Date(secondStarted).getTime()).toBeGreaterThanOrEqual(new Date(firstEnded).getTime());
   });
 });

@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { createSubscriberConnection, waitForReady } from "@/lib/jobs/connection";
-import { withProducerRedis } from "@/lib/jobs/queues";
+import { markRedisDown, redisRecentlyFailed, tryRedis } from "@/lib/jobs/best-effort-redis";
 import type { QueryResult } from "@/lib/warehouse/types";
 
 const PREFIX = "spyglass:flight:";
@@ -28,8 +28,6 @@ export const SHARED_RESULT_MAX_BYTES = 16 * 1024 * 1024;
 const RUN_TTL_MS = 6 * 60 * 60_000;
 /** How often a follower checks that its leader still holds the claim (in case the leader died). */
 const FOLLOWER_CHECK_MS = 1_000;
-/** After Redis failed, queries go without it this long before trying again: an outage must not slow every run. */
-const OUTAGE_BACKOFF_MS = 10_000;
 /** How long a first subscription may wait for the connection. */
 const SUBSCRIBE_WAIT_MS = 1_000;
 
@@ -54,41 +52,19 @@ interface SharedState {
   cancelHandler?: (runId: string) => void;
   /** Identifies this process's claims, so it never follows itself. */
   processToken: string;
-  warned: boolean;
-  /** Until then Redis is taken as down (see OUTAGE_BACKOFF_MS). */
-  downUntil: number;
 }
 
 const g = globalThis as unknown as { spyglassSharedFlights?: SharedState };
-const state: SharedState = (g.spyglassSharedFlights ??= { followers: new Map(), processToken: randomUUID(), warned: false, downUntil: 0 });
-
-function markDown(what: string, e: unknown) {
-  state.downUntil = Date.now() + OUTAGE_BACKOFF_MS;
-  if (state.warned) return;
-  state.warned = true;
-  console.warn(`[queries] Redis is unreachable (${e instanceof Error ? e.message : String(e)}): ${what} work in this process only until it is back.`);
-}
-
-async function redis<T>(what: string, fn: (r: Redis) => Promise<T>): Promise<T | undefined> {
-  if (Date.now() < state.downUntil) return undefined;
-  try {
-    const value = await withProducerRedis(fn);
-    state.warned = false;
-    return value;
-  } catch (e) {
-    markDown(what, e);
-    return undefined;
-  }
-}
+const state: SharedState = (g.spyglassSharedFlights ??= { followers: new Map(), processToken: randomUUID() });
 
 /** Subscribes this process to done and cancel messages, once; a failure is retried on the next call. */
 async function ensureSubscribed(): Promise<boolean> {
-  if (Date.now() < state.downUntil) return false;
+  if (redisRecentlyFailed()) return false;
   if (!state.subscribed) {
     state.subscriber ??= createSubscriberConnection();
     const subscriber = state.subscriber;
     if (subscriber.listenerCount("message") === 0) {
-      subscriber.on("error", () => undefined); // reported through markDown; ioredis reconnects by itself
+      subscriber.on("error", () => undefined); // reported through markRedisDown; ioredis reconnects by itself
       subscriber.on("message", (channel: string, raw: string) => onMessage(channel, raw));
     }
     state.subscribed = (async () => {
@@ -101,7 +77,7 @@ async function ensureSubscribed(): Promise<boolean> {
     return true;
   } catch (e) {
     state.subscribed = undefined;
-    markDown("identical queries and cancels", e);
+    markRedisDown(e);
     return false;
   }
 }
@@ -137,13 +113,13 @@ export async function claimFlight(key: string): Promise<SharedClaim> {
   if (!(await ensureSubscribed())) return alone;
   const token = `${state.processToken}:${randomUUID()}`;
   const claimKey = PREFIX + key;
-  const won = await redis("identical queries", (r) => r.set(claimKey, token, "PX", CLAIM_TTL_MS, "NX"));
+  const won = await tryRedis((r) => r.set(claimKey, token, "PX", CLAIM_TTL_MS, "NX"));
   if (won === undefined) return alone;
   if (won !== "OK") return { role: "follower", finish: async () => undefined };
 
   const renew = setInterval(() => {
     // Renew only our own claim (a lapsed claim may belong to someone else by now).
-    void redis("identical queries", (r) => r.eval(RENEW_IF_OURS, 1, claimKey, token, String(CLAIM_TTL_MS)));
+    void tryRedis((r) => r.eval(RENEW_IF_OURS, 1, claimKey, token, String(CLAIM_TTL_MS)));
   }, CLAIM_RENEW_MS);
   renew.unref();
   return {
@@ -154,14 +130,14 @@ export async function claimFlight(key: string): Promise<SharedClaim> {
       if (outcome.status === "ok") {
         const payload = JSON.stringify({ result: outcome.result, computedAt: outcome.computedAt.toISOString() });
         if (payload.length <= SHARED_RESULT_MAX_BYTES) {
-          await redis("identical queries", (r) => r.set(`${PREFIX}result:${key}`, payload, "PX", RESULT_TTL_MS));
+          await tryRedis((r) => r.set(`${PREFIX}result:${key}`, payload, "PX", RESULT_TTL_MS));
         } else {
           message.status = "retry";
         }
       } else if (outcome.status === "error") {
         message.error = { code: outcome.error.code, message: outcome.error.message, details: outcome.error.details };
       }
-      await redis("identical queries", async (r) => {
+      await tryRedis(async (r) => {
         await r.eval(DELETE_IF_OURS, 1, claimKey, token);
         await r.publish(DONE_CHANNEL, JSON.stringify(message));
       });
@@ -190,7 +166,7 @@ export async function followFlight(key: string, signal: AbortSignal): Promise<Fl
   // The leader may have finished before we subscribed, or died without a word: its claim then lapses.
   const vanished = new Promise<DoneMessage>((resolve) => {
     const check = async () => {
-      const exists = await redis("identical queries", (r) => r.exists(PREFIX + key));
+      const exists = await tryRedis((r) => r.exists(PREFIX + key));
       if (exists === 0 || exists === undefined) resolve({ key, status: "ok" });
       else timer = setTimeout(check, FOLLOWER_CHECK_MS);
     };
@@ -202,7 +178,7 @@ export async function followFlight(key: string, signal: AbortSignal): Promise<Fl
       return { status: "error", error: new AppError(message.error.code, message.error.message, message.error.details) };
     }
     if (message.status !== "ok") return { status: "retry" };
-    const payload = await redis("identical queries", (r) => r.get(`${PREFIX}result:${key}`));
+    const payload = await tryRedis((r) => r.get(`${PREFIX}result:${key}`));
     if (!payload) return { status: "retry" };
     const parsed = JSON.parse(payload) as { result: QueryResult; computedAt: string };
     return { status: "ok", result: parsed.result, computedAt: new Date(parsed.computedAt) };
@@ -224,23 +200,23 @@ export function onRelayedCancel(handler: (runId: string) => void): void {
 /** Records who owns a running run, so any process can check a cancel request for it. */
 export async function registerRun(runId: string, userId: string | null): Promise<void> {
   if (!(await ensureSubscribed())) return;
-  await redis("cancels", (r) => r.set(`${PREFIX}run:${runId}`, userId ?? "", "PX", RUN_TTL_MS));
+  await tryRedis((r) => r.set(`${PREFIX}run:${runId}`, userId ?? "", "PX", RUN_TTL_MS));
 }
 
 export async function unregisterRun(runId: string): Promise<void> {
-  await redis("cancels", (r) => r.del(`${PREFIX}run:${runId}`));
+  await tryRedis((r) => r.del(`${PREFIX}run:${runId}`));
 }
 
 /** The owner of a run running in some process, or undefined when no process runs it (or Redis is down). */
 export async function findRunOwner(runId: string): Promise<{ userId: string | null } | undefined> {
-  const owner = await redis("cancels", (r) => r.get(`${PREFIX}run:${runId}`));
+  const owner = await tryRedis((r) => r.get(`${PREFIX}run:${runId}`));
   if (owner === undefined || owner === null) return undefined;
   return { userId: owner === "" ? null : owner };
 }
 
 /** Passes a cancel request to every process; true when at least one process listens. */
 export async function relayCancel(runId: string): Promise<boolean> {
-  const listeners = await redis("cancels", (r) => r.publish(CANCEL_CHANNEL, runId));
+  const listeners = await tryRedis((r) => r.publish(CANCEL_CHANNEL, runId));
   return (listeners ?? 0) > 0;
 }
 

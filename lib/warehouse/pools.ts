@@ -5,7 +5,7 @@ import pg from "pg";
 import { warehouseTypes } from "./pg-types";
 import type { ConnectionConfig } from "./types";
 
-interface PoolEntry {
+export interface PoolEntry {
   key: string;
   pool: pg.Pool;
   /** Names of non-builtin type OIDs seen on this server (enums, domains, extension types). */

@@ -2,10 +2,11 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import Cursor from "pg-cursor";
-import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { getDataSourceRuntime, type DataSourceRuntime } from "@/lib/data-sources/get-connection-config";
 import { AppError } from "@/lib/errors";
 import { BUILTIN_TYPE_NAMES, columnType, warehouseTypes } from "./pg-types";
-import { getPool, toPgClientConfig } from "./pools";
+import { acquireSlot } from "./concurrency-slots";
+import { getPool, toPgClientConfig, type PoolEntry } from "./pools";
 import { translateConnectError, translateQueryError } from "./query-errors";
 import { stripTrailingSemicolons } from "./sql-text";
 import type { ConnectionConfig, QueryResult, ResultColumn } from "./types";
@@ -34,6 +35,19 @@ export async function runQuery(input: RunQueryInput): Promise<QueryResult> {
   const entry = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
 
   if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The query was cancelled.");
+  // The data source's concurrency limit holds across every process; the pool's size holds within this one.
+  const slot = await acquireSlot(ds.id, ds.maxConcurrency, input.signal);
+  try {
+    return await runWithSlot(input, { sql, ds, rowLimit, timeoutMs, entry });
+  } finally {
+    await slot.release();
+  }
+}
+
+async function runWithSlot(
+  input: RunQueryInput,
+  { sql, ds, rowLimit, timeoutMs, entry }: { sql: string; ds: DataSourceRuntime; rowLimit: number; timeoutMs: number; entry: PoolEntry },
+): Promise<QueryResult> {
   let client: pg.PoolClient;
   try {
     client = await entry.pool.connect();
