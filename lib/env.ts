@@ -46,6 +46,11 @@ const settingsSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Snapshot renders one worker process runs at once. */
   RENDER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /**
+   * How long a job stays locked to a worker that stopped renewing the lock (it crashed) before another
+   * worker takes it over; a digest's delivery lease lasts as long.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** Set by the launcher for the processes it starts. */
   SPYGLASS_ROLE: z.enum(["launcher", "web", "worker", "test"]).optional(),
 });

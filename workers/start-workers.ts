@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import { ALL_QUEUES, type QueueName } from "@/lib/jobs/definitions";
 import { createWorkerConnection } from "@/lib/jobs/connection";
 import { processJob } from "@/lib/jobs/process-job";
+import { getRuntimeEnv } from "@/lib/env";
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -40,9 +41,11 @@ export function startWorkers(opts: { concurrency: number; queues?: QueueName[]; 
     const worker = new Worker(queueName, (job) => processJob(job, queueName), {
       connection,
       concurrency: opts.concurrency,
-      // Renders can take a while; the lock is renewed automatically, this is how long a crashed worker's
-      // job waits before another worker picks it up.
-      lockDuration: 60_000,
+      // The lock is renewed while a job runs; a crashed worker's job is taken over once its lock lapsed
+      // (checked as often). A job may be taken over twice before it fails as "stalled".
+      lockDuration: getRuntimeEnv().JOB_LOCK_MS,
+      stalledInterval: getRuntimeEnv().JOB_LOCK_MS,
+      maxStalledCount: 2,
     });
     worker.on("active", (job) => {
       started.set(`${queueName}:${job.id}`, Date.now());

@@ -1,12 +1,16 @@
 // Sends one digest: a snapshot of the subscription's dashboard, emailed to its recipients. Idempotent per
 // (subscription, scheduled time) through the Delivery row (DESIGN.md, decision 6): a run for a time that
-// was already sent sends nothing, whatever retries or duplicate jobs happen.
+// was already sent sends nothing, whatever retries or duplicate jobs happen, and a lease on the row keeps
+// two runs from rendering or sending it at once. A run killed mid-render or mid-send leaves its lease to
+// lapse; the job's retry (on any worker) then takes the delivery over and sends it.
 import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sendDigestEmail } from "@/lib/mail/send-digest-email";
 import { renderDashboardPng } from "@/lib/render/render-dashboard";
+import { logDeliveryEvent } from "./log-delivery-event";
+import { takeDeliveryLease } from "./delivery-lease";
 
 export type DigestTrigger = "schedule" | "manual";
 
@@ -84,18 +88,34 @@ export async function runDigest(input: {
     return { status: "skipped", reason: "subscription is disabled" };
   }
 
-  const delivery = await getOrCreateDelivery(subscription.id, input.scheduledFor, input.trigger);
-  if (delivery.status === "sent") return { status: "skipped", deliveryId: delivery.id, reason: "already sent" };
-  await db.delivery.update({
-    where: { id: delivery.id },
-    data: { attempts: { increment: 1 }, status: "pending", error: null },
-  });
+  const created = await getOrCreateDelivery(subscription.id, input.scheduledFor, input.trigger);
+  if (created.status === "sent") return { status: "skipped", deliveryId: created.id, reason: "already sent" };
+  const lease = await takeDeliveryLease(created.id);
+  if (!lease) {
+    const now = await db.delivery.findUniqueOrThrow({ where: { id: created.id }, select: { status: true } });
+    if (now.status === "sent") return { status: "skipped", deliveryId: created.id, reason: "already sent" };
+    // Another run holds it (a duplicate job, or a run that crashed and whose lease has not lapsed yet):
+    // fail this attempt, so BullMQ tries again later and then finds it sent, or free.
+    throw new Error("Another run is delivering this digest right now; this attempt will be retried.");
+  }
+  const delivery = lease.delivery;
+  if (lease.interruptedWhile === "sending") {
+    // The previous run died while talking to the SMTP server: the message may or may not have been taken.
+    // It goes again with the same Message-ID (mail servers and clients drop a second copy of one id).
+    await logDeliveryEvent({
+      subscriptionId: subscription.id,
+      deliveryId: delivery.id,
+      kind: "resent_after_interruption",
+      detail: "The previous attempt stopped while sending; sending again with the same Message-ID.",
+    });
+  }
 
   try {
     const dashboard = subscription.dashboard;
     const env = getRuntimeEnv();
     const dashboardUrl = `${env.APP_URL.replace(/\/+$/, "")}/dashboards/${encodeURIComponent(dashboard.id)}`;
     const snapshot = await renderDashboardPng(dashboard.id);
+    await lease.enter("sending");
     const messageId = digestMessageId(delivery.id);
     const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
     const sent = await sendDigestEmail({
@@ -119,15 +139,18 @@ export async function runDigest(input: {
         : sent.rejected.length
           ? `The SMTP server rejected: ${sent.rejected.join(", ")}`
           : null;
-    await db.delivery.update({
-      where: { id: delivery.id },
-      data: { status: "sent", sentAt: new Date(), messageId, renderMs: snapshot.ms, error: note },
-    });
+    await lease.finish({ status: "sent", sentAt: new Date(), messageId, renderMs: snapshot.ms, error: note });
+    await logDeliveryEvent({ subscriptionId: subscription.id, deliveryId: delivery.id, kind: "sent", detail: note ?? `Sent to ${subscription.recipients.length} recipient(s).` });
     return { status: "sent", deliveryId: delivery.id, messageId, channel: sent.channel, renderMs: snapshot.ms };
   } catch (e) {
-    await db.delivery
-      .update({ where: { id: delivery.id }, data: { status: "failed", error: errorText(e) } })
-      .catch(() => {}); // the DB may be what failed; the job's failure is logged by the worker
+    const stage = lease.stage;
+    await lease.finish({ status: "failed", error: errorText(e) }).catch(() => {}); // the DB may be what failed; the worker logs the job's failure
+    await logDeliveryEvent({
+      subscriptionId: subscription.id,
+      deliveryId: delivery.id,
+      kind: stage === "rendering" ? "render_failed" : "smtp_error",
+      detail: errorText(e),
+    }).catch(() => {});
     throw e; // so BullMQ retries with backoff
   }
 }

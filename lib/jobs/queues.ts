@@ -161,7 +161,9 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
 export async function enqueueDigestNow(subscriptionId: string): Promise<{ jobId: string; scheduledFor: string }> {
   const scheduledFor = new Date().toISOString();
   const payload = sendDigestPayload.parse({ subscriptionId, trigger: "manual", scheduledFor });
-  const job = await withRedis(() => getQueue(sendDigestJob.queue).add(sendDigestJob.name, payload, sendDigestJob.options));
+  // One job per subscription and time, as for scheduled runs (whose ids come from their scheduler).
+  const jobId = `digest-${subscriptionId}-${Date.parse(scheduledFor)}`;
+  const job = await withRedis(() => getQueue(sendDigestJob.queue).add(sendDigestJob.name, payload, { ...sendDigestJob.options, jobId }));
   return { jobId: String(job.id), scheduledFor };
 }
 
