@@ -19,12 +19,13 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
-export async function startWebApp(signIn: { email: string; password: string }): Promise<WebApp> {
+/** `nodeArgs` go to the web process's node (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
+export async function startWebApp(signIn: { email: string; password: string }, nodeArgs: string[] = []): Promise<WebApp> {
   const { childProcessEnv, signInCookie } = await import("@/lib/testing/fixtures");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // node runs Next's CLI directly, so the pid is the process that serves the requests.
-  const web: ChildProcess = spawn(process.execPath, [path.resolve("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web: ChildProcess = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -35,7 +36,9 @@ export async function startWebApp(signIn: { email: string; password: string }): 
     await exited;
   };
   try {
-    await waitForHttp(`${base}/api/auth/csrf`, 60_000);
+    const exited = new Promise<never>((_, reject) => web.once("exit", (code) => reject(new Error(`next start exited (${code}) before answering`))));
+    exited.catch(() => undefined); // only raced below, while starting
+    await Promise.race([waitForHttp(`${base}/api/auth/csrf`, 60_000), exited]);
     const cookie = await signInCookie(base, signIn.email, signIn.password);
     return { base, cookie, pid: web.pid!, stop };
   } catch (e) {
