@@ -7,15 +7,13 @@
 //     with a signed-in session.
 // Prints p50/p95 of each, the payload size, and the ratio to the raw read.
 // Run: npx tsx bench/dashboard-load.ts [iterations=200] [demo scale=1]
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { ensureDemoWarehouse } from "@/lib/demo/load-demo-warehouse";
 import { DEMO_SCHEMA } from "@/lib/demo/schema";
 import { freePort } from "@/lib/testing/free-port";
 import { median, startBenchEnv } from "./bench-env";
+import { findBuild, startWebApp, type WebApp } from "./web-app";
 
 const TILES = 20;
 
@@ -45,7 +43,7 @@ async function main() {
   const iterations = Number(process.argv[2] ?? 200);
   const scale = Number(process.argv[3] ?? 1);
   const env = await startBenchEnv({ port: await freePort(), schema: DEMO_SCHEMA });
-  let web: ChildProcess | undefined;
+  let web: WebApp | undefined;
   try {
     const load = await ensureDemoWarehouse({ url: env.warehouseUrl, scale });
     console.log(`demo warehouse scale ${scale} loaded in ${(load.ms / 1000).toFixed(1)} s; ${os.cpus().length} cores`);
@@ -99,24 +97,17 @@ async function main() {
 
     let http: number[] | undefined;
     let httpBytes = 0;
-    const buildIdFile = path.resolve(".next", "BUILD_ID");
-    if (existsSync(buildIdFile)) {
-      const { childProcessEnv, signInCookie } = await import("@/lib/testing/fixtures");
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      web = spawn(path.resolve("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      await waitForHttp(`${base}/api/auth/csrf`, 60_000);
-      const cookie = await signInCookie(base, "bench@example.com", password);
-      const url = `${base}/api/dashboards/${dashboard.id}/results`;
+    const build = findBuild();
+    if (build) {
+      web = await startWebApp({ email: "bench@example.com", password });
+      const url = `${web.base}/api/dashboards/${dashboard.id}/results`;
+      const cookie = web.cookie;
       http = await timeIt(iterations, async () => {
         const res = await fetch(url, { headers: { cookie } });
         if (!res.ok) throw new Error(`results endpoint answered ${res.status}`);
         httpBytes = (await res.arrayBuffer()).byteLength;
       });
-      console.log(`next start: build ${readFileSync(buildIdFile, "utf8").trim()}, on ${base}`);
+      console.log(`next start: build ${build}, on ${web.base}`);
     } else {
       console.log("no build (.next/BUILD_ID): the HTTP round trip is skipped; run `npm run build` first to measure it");
     }
@@ -127,24 +118,8 @@ async function main() {
     console.log(line("getDashboardView + JSON.stringify (in-process)", inProcess, baseline));
     if (http) console.log(line(`GET /api/dashboards/[id]/results (HTTP, ${(httpBytes / 1024).toFixed(1)} KiB)`, http, baseline));
   } finally {
-    if (web && web.exitCode === null) {
-      web.kill("SIGTERM");
-      await new Promise((r) => web!.once("exit", r));
-    }
+    await web?.stop();
     await env.stop();
-  }
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

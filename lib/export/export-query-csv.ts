@@ -11,7 +11,7 @@ import { getPool } from "@/lib/warehouse/pools";
 import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
 import { quoteIdent } from "@/lib/warehouse/run-query";
 import { stripTrailingSemicolons } from "@/lib/warehouse/sql-text";
-import { csvLine, csvRows } from "./csv";
+import { csvLine, encodeCsvRows } from "./csv";
 
 /** Every value as PostgreSQL's text output, untouched: CSV must show what COPY shows. */
 const rawTextTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
@@ -98,8 +98,8 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
     throw translateQueryError(e, { timeoutMs });
   }
 
-  const encoder = new TextEncoder();
-  let pending: string | null = csvLine(first.fields.map((f) => f.name)) + csvRows(first.rows);
+  // The header and the first batch go out with the first pull; later batches as the reader asks for them.
+  let pending: Uint8Array[] = [Buffer.from(csvLine(first.fields.map((f) => f.name))), ...encodeCsvRows(first.rows)];
   let done = first.rows.length < batchRows;
   // One batch is fetched ahead while the previous one is encoded and sent: the warehouse and this process
   // work at the same time, and memory stays bounded to two batches.
@@ -112,18 +112,20 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
 
   return new ReadableStream<Uint8Array>(
     {
+      // Called again only once the reader has taken what was enqueued (highWaterMark 1): that is the
+      // backpressure that keeps a slow download from piling batches up in memory.
       async pull(controller) {
         try {
-          if (pending !== null) {
-            controller.enqueue(encoder.encode(pending));
-            pending = null;
+          if (pending.length > 0) {
+            for (const chunk of pending) controller.enqueue(chunk);
+            pending = [];
           } else if (ahead) {
             const batch = await ahead;
             done = batch.rows.length < batchRows;
             ahead = done ? undefined : prefetch();
-            if (batch.rows.length > 0) controller.enqueue(encoder.encode(csvRows(batch.rows)));
+            for (const chunk of encodeCsvRows(batch.rows)) controller.enqueue(chunk);
           }
-          if (done && pending === null && !ahead) {
+          if (done && pending.length === 0 && !ahead) {
             await finish();
             controller.close();
           }

@@ -2,6 +2,31 @@ import { describe, expect, it } from "vitest";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { ResultCache, estimateSize } from "./result-cache";
 
+function resultOf(rows: unknown[][]): QueryResult {
+  return { columns: [{ name: "id", type: "int4" }, { name: "label", type: "text" }], rows } as unknown as QueryResult;
+}
+
+const jsonLength = (r: QueryResult) => JSON.stringify(r.rows).length + JSON.stringify(r.columns).length;
+
+describe("estimateSize", () => {
+  it("is the exact JSON length up to 1,000 rows", () => {
+    for (const n of [0, 1, 2, 1000]) {
+      const r = resultOf(Array.from({ length: n }, (_, i) => [i, `row ${i} "é"`]));
+      expect(estimateSize(r)).toBe(jsonLength(r));
+    }
+  });
+
+  it("extrapolates from a sample beyond, and is exact when the rows are alike", () => {
+    const alike = resultOf(Array.from({ length: 100_000 }, () => [12345, "same width"]));
+    expect(estimateSize(alike)).toBe(jsonLength(alike));
+    // Widths that repeat with the sampling stride's period must not fool it.
+    for (const period of [7, 50, 100]) {
+      const varied = resultOf(Array.from({ length: 100_000 }, (_, i) => [i, "x".repeat(i % period)]));
+      expect(Math.abs(estimateSize(varied) / jsonLength(varied) - 1)).toBeLessThan(0.02);
+    }
+  });
+});
+
 const result = (value: string): QueryResult => ({
   columns: [{ name: "v", type: "string", dbType: "text" }],
   rows: [[value]],
