@@ -125,3 +125,171 @@ test("tabs keep their text across a reload; the grid sorts and the page looks ca
   await page.getByRole("tab", { name: "Query 1" }).click();
   await expect(page.getByTestId("sql-editor")).toContainText("group by 1 order by 1");
 });
+
+/** Runs the editor's text and waits for the new result: `rows` rows, whose first column is `firstColumn`. */
+async function runAndExpectRows(page: Page, rows: number, firstColumn: string) {
+  await page.getByRole("button", { name: /^Run/ }).first().click();
+  // Each test's consecutive queries differ in row count or first column, so this is the new result.
+  await expect(results(page).getByRole("status").first()).toContainText(`${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"}`);
+  await expect(grid(page).getByRole("columnheader").nth(1)).toHaveText(new RegExp(`^${firstColumn}`));
+}
+
+/** The texts of one result column (by header name), in display order. */
+async function columnTexts(page: Page, name: string): Promise<string[]> {
+  const headers = await grid(page).getByRole("columnheader").allInnerTexts();
+  const index = headers.findIndex((t) => t.split("\n")[0].trim() === name);
+  expect(index, `column ${name} in ${JSON.stringify(headers)}`).toBeGreaterThan(0);
+  return grid(page).locator(`[role=row] [role=gridcell][aria-colindex="${index + 1}"]`).allInnerTexts();
+}
+
+test("typed parameters (number, date, date range, list of values) are bound and filter the result", async ({ page }) => {
+  await openSql(page);
+
+  // Number: compared as a number (10 > 9 numerically, not as text).
+  await typeSql(page, "select g from generate_series(1, 12) g where g > {{threshold}} order by g");
+  await page.getByLabel("Type of parameter threshold").selectOption("number");
+  const threshold = page.getByLabel("Parameter threshold", { exact: true });
+  await expect(threshold).toHaveAttribute("type", "number");
+  await threshold.fill("9");
+  await runAndExpectRows(page, 3, "g");
+  expect(await columnTexts(page, "g")).toEqual(["10", "11", "12"]);
+
+  // Date: a date picker, bound as a date.
+  await typeSql(
+    page,
+    "select d::date as day from generate_series(date '2024-02-25', date '2024-03-02', interval '1 day') d where d >= {{since}} order by d",
+  );
+  await expect(page.getByLabel("Type of parameter since")).toHaveValue("date");
+  const since = page.getByLabel("Parameter since", { exact: true });
+  await expect(since).toHaveAttribute("type", "date");
+  await since.fill("2024-02-29");
+  await runAndExpectRows(page, 3, "day");
+  expect(await columnTexts(page, "day")).toEqual(["2024-02-29", "2024-03-01", "2024-03-02"]);
+
+  // Date range: two pickers, {{period.start}} and {{period.end}}.
+  await typeSql(
+    page,
+    "select d::date as day from generate_series(date '2024-02-25', date '2024-03-02', interval '1 day') d where d::date between {{period.start}} and {{period.end}} order by d",
+  );
+  await expect(page.getByLabel("Type of parameter period")).toHaveValue("date_range");
+  await page.getByLabel("Parameter period start").fill("2024-02-27");
+  await page.getByLabel("Parameter period end").fill("2024-02-28");
+  await runAndExpectRows(page, 2, "day");
+  expect(await columnTexts(page, "day")).toEqual(["2024-02-27", "2024-02-28"]);
+
+  // List of values: comma-separated, bound as one array for `= any(...)`.
+  await typeSql(page, "select g from generate_series(1, 12) g where g = any({{ids}}) order by g");
+  await expect(page.getByLabel("Type of parameter ids")).toHaveValue("list");
+  await page.getByLabel("Parameter ids", { exact: true }).fill("2, 5,11");
+  await runAndExpectRows(page, 3, "g");
+  expect(await columnTexts(page, "g")).toEqual(["2", "5", "11"]);
+
+  // A list item that is not a number is refused by PostgreSQL as a value, not run as SQL.
+  await page.getByLabel("Parameter ids", { exact: true }).fill("2, 5) or (true");
+  await page.getByRole("button", { name: /^Run/ }).first().click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('invalid input syntax for type integer: "5) or (true"');
+  await page.screenshot({ path: "/tmp/sql-parameters.png", fullPage: true });
+});
+
+test("a PostgreSQL error is marked in the editor at its position, with the message", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select user_id\nfrom nosuch\nlimit 3");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const message = 'relation "nosuch" does not exist';
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText(message);
+  await expect(alert).toContainText("at line 2, column 6");
+
+  // Monaco draws the marker as a squiggle under `nosuch` on line 2.
+  const squiggle = page.getByTestId("sql-editor").locator(".squiggly-error");
+  await expect(squiggle).toHaveCount(1);
+  const box = await squiggle.boundingBox();
+  const word = await page.getByTestId("sql-editor").evaluate((editor) => {
+    const line = [...editor.querySelectorAll(".view-line")].find((l) => l.textContent?.replace(/\u00a0/g, " ") === "from nosuch");
+    if (!line) return null;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf("nosuch") ?? -1;
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + "nosuch".length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  });
+  expect(box).not.toBeNull();
+  expect(word).not.toBeNull();
+  expect(Math.abs(box!.x - word!.x)).toBeLessThanOrEqual(2);
+  expect(Math.abs(box!.width - word!.width)).toBeLessThanOrEqual(2);
+  expect(box!.y).toBeGreaterThanOrEqual(word!.y - 4);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(word!.y + word!.height + 6);
+
+  // Hovering the squiggle shows PostgreSQL's message.
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await expect(page.locator(".monaco-hover-content").filter({ hasText: message })).toBeVisible();
+  await page.screenshot({ path: "/tmp/sql-error-marker.png" });
+
+  // The next edit clears the marker.
+  await page.getByTestId("sql-editor").locator(".monaco-editor").first().click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(" ");
+  await expect(squiggle).toHaveCount(0);
+});
+
+test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await openSql(page);
+  await typeSql(page, "select 7 as id, 'hello world' as greeting, null::text as missing, '' as blank, 'NULL' as null_word, 1234.5::numeric as amount");
+  await runAndExpectRows(page, 1, "id");
+  const cells = grid(page).getByRole("gridcell");
+  await expect(cells).toHaveText(["7", "hello world", "NULL", "", "NULL", "1,234.5"]);
+  const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  // Copy one cell.
+  await cells.nth(1).click();
+  await expect(cells.nth(1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+C");
+  await expect.poll(readClipboard).toBe("hello world");
+
+  // Copy the row (click its number): tab-separated, NULL and '' both empty, numbers without separators.
+  await grid(page).getByRole("rowheader").first().click();
+  await expect(grid(page).getByRole("row").nth(1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+C");
+  await expect.poll(readClipboard).toBe("7\thello world\t\t\tNULL\t1234.5");
+
+  // NULL is drawn unlike the text 'NULL', and an empty string has its own mark.
+  const style = (i: number) =>
+    cells.nth(i).evaluate((el) => {
+      const s = getComputedStyle(el);
+      const mark = el.querySelector("span");
+      return { fontStyle: s.fontStyle, color: s.color, mark: mark ? getComputedStyle(mark, "::before").content : null };
+    });
+  const nullStyle = await style(2);
+  const nullWord = await style(4);
+  const blank = await style(3);
+  expect(nullStyle.fontStyle).toBe("italic");
+  expect(nullWord.fontStyle).toBe("normal");
+  expect(nullStyle.color).not.toBe(nullWord.color);
+  expect(nullStyle.mark).toBeNull();
+  expect(blank.mark).toBe('"empty"');
+  await expect(cells.nth(3).getByLabel("empty string")).toHaveCount(1);
+
+  // Resize the greeting column by dragging its edge 90 px to the right.
+  const header = grid(page).getByRole("columnheader", { name: /^greeting/ });
+  const before = (await header.boundingBox())!.width;
+  const handle = (await grid(page).getByRole("separator", { name: "Resize greeting" }).boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 45, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.move(handle.x + handle.width / 2 + 90, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await header.boundingBox())!.width)).toBe(Math.round(before + 90));
+  expect(Math.round((await cells.nth(1).boundingBox())!.width)).toBe(Math.round(before + 90));
+  // The next column moved along.
+  const missingHeader = grid(page).getByRole("columnheader", { name: /^missing/ });
+  expect(Math.round((await missingHeader.boundingBox())!.x)).toBe(Math.round((await header.boundingBox())!.x + before + 90));
+  await page.screenshot({ path: "/tmp/sql-grid.png", fullPage: true });
+});

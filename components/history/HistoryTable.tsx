@@ -8,6 +8,27 @@ function firstLine(sql: string): string {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+/**
+ * The parameter values a run used, as `name = value` pairs (lists joined, ranges as start – end), in the
+ * order the SQL uses them (the stored values object does not keep an order).
+ */
+function parameterPairs(run: QueryRunSummary): string[] {
+  const values = run.values ?? {};
+  const names = run.parameters?.map((p) => p.name).filter((n) => n in values) ?? Object.keys(values);
+  return names.map((name) => {
+    const v = values[name];
+    const shown =
+      v === null || v === ""
+        ? "(empty)"
+        : Array.isArray(v)
+          ? v.join(", ")
+          : typeof v === "object"
+            ? `${v.start || "…"} – ${v.end || "…"}`
+            : String(v);
+    return `${name} = ${shown}`;
+  });
+}
+
 function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
@@ -19,9 +40,9 @@ export function HistoryTable({ runs }: { runs: QueryRunSummary[] }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            <th>Who</th>
-            <th>When</th>
-            <th>Data source</th>
+            <th className={styles.nowrap}>Who</th>
+            <th className={styles.nowrap}>When</th>
+            <th className={styles.nowrap}>Data source</th>
             <th>SQL</th>
             <th className={styles.num}>Duration</th>
             <th>Result</th>
@@ -31,17 +52,26 @@ export function HistoryTable({ runs }: { runs: QueryRunSummary[] }) {
         <tbody>
           {runs.map((r) => (
             <tr key={r.id} data-testid="history-row">
-              <td>{r.user?.name ?? <span className="muted">deleted user</span>}</td>
-              <td>
+              <td className={styles.nowrap}>{r.user?.name ?? <span className="muted">deleted user</span>}</td>
+              <td className={styles.nowrap}>
                 <time dateTime={r.createdAt} title={r.createdAt}>
                   {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
                 </time>
               </td>
-              <td>{r.dataSourceName}</td>
+              <td className={styles.nowrap}>{r.dataSourceName}</td>
               <td>
                 <code className={styles.sql} title={r.sql}>
                   {firstLine(r.sql)}
                 </code>
+                {parameterPairs(r).length > 0 && (
+                  <div className={styles.params} aria-label="Parameters">
+                    {parameterPairs(r).map((pair) => (
+                      <span key={pair} className={styles.param}>
+                        {pair}
+                      </span>
+                    ))}
+                  </div>
+                )}
               </td>
               <td className={styles.num}>{formatDuration(r.durationMs)}</td>
               <td>

@@ -355,8 +355,16 @@ function Workspace(props: SqlWorkspaceProps) {
     setHasSelection(false);
   }
 
-  const editorError: SqlEditorError | null =
-    run.status === "failed" && run.error.position ? { position: run.error.position + run.offset, message: run.error.message } : null;
+  // One object per failed run: the editor marks it once and clears the mark on the next edit. A new object on
+  // every render would put the mark back (at a stale position) after each keystroke.
+  const failedRun = runs[tab.id];
+  const editorError: SqlEditorError | null = useMemo(
+    () =>
+      failedRun?.status === "failed" && failedRun.error.position
+        ? { position: failedRun.error.position + failedRun.offset, message: failedRun.error.message }
+        : null,
+    [failedRun],
+  );
 
   // The preview draws what is valid of the settings while the analyst is still typing; saving needs all of it.
   const previewConfig = useMemo(() => validPart(tab.vizConfig), [tab.vizConfig]);
