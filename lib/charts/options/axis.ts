@@ -19,7 +19,7 @@ import {
   type BuiltChart,
   type ChartInput,
 } from "./common";
-import { assignSeriesColors, TARGET_COLOR } from "./palette";
+import { assignSeriesColors, OTHER_COLOR, TARGET_COLOR } from "./palette";
 
 export type AxisVizType = "line" | "area" | "bar" | "combo";
 export const TARGET_NAME = "Target";
@@ -44,6 +44,8 @@ export function buildAxisChart(type: AxisVizType, input: ChartInput, cfg: Resolv
     x: temporal ? "time" : xKind === "value" ? "number" : "label",
     limit: hasBars && xKind === "category" ? "categories" : "points",
     percent,
+    // Folding keeps a stack's height true; on unstacked charts a sum of unrelated lines would mislead.
+    fold: stacking !== "none",
   });
   const notes = [...data.notes];
   const fmt = valueFormatOf(cfg);
@@ -105,7 +107,7 @@ function buildSeries(
   // 0–100 % axis: those charts keep a single value axis.
   const rightColumns = new Set(opts.horizontal || opts.stacking === "percent" ? [] : cfg.rightAxisColumns);
   const colors = assignSeriesColors(
-    data.series.map((s) => s.name),
+    data.series.filter((s) => !s.other).map((s) => s.name),
     cfg.colors,
   );
   const showSymbol = data.xs.length <= MAX_POINTS_WITH_SYMBOLS;
@@ -114,7 +116,7 @@ function buildSeries(
   return data.series.map((s): Series => {
     const kind = type === "bar" || (type === "combo" && !lineColumns.has(s.column)) ? "bar" : "line";
     const right = rightColumns.has(s.column);
-    const color = colors.get(s.name) as string;
+    const color = s.other ? (cfg.colors[s.name] ?? OTHER_COLOR) : (colors.get(s.name) as string);
     const stacked = opts.stacking !== "none" && (type !== "combo" || kind === "bar");
     // Values ≤ 0 have no place on a log axis; ECharts would draw them at -Infinity.
     const log = opts.stacking !== "percent" && (right ? cfg.rightAxis.log : cfg.yAxis.log) === true;
