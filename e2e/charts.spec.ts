@@ -278,3 +278,59 @@ test("the settings panel turns a result into a 100 % stacked bar chart that is s
   await expect(settings.getByRole("radio", { name: "Bar", exact: true })).toBeChecked();
   await expect(settings.getByLabel("Stacking")).toHaveValue("percent");
 });
+
+test("a saved chart's page: edit the title and the Markdown definition, star it, and reload after a conflicting save", async ({ page }) => {
+  const { dataSources } = (await (await page.request.get("/api/data-sources")).json()) as { dataSources: { id: string; isDemo: boolean }[] };
+  const dataSourceId = dataSources.find((d) => d.isDemo)!.id;
+  const create = await page.request.post("/api/charts", {
+    data: { title: "Signups by client", description: "All signups.", sql: "select client, count(*) as signups from demo.signups group by 1 order by 1", dataSourceId, vizType: "bar" },
+  });
+  expect(create.status()).toBe(201);
+  const { id } = (await create.json()) as { id: string };
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/sql?chart=${id}`);
+  await expect(page.getByRole("heading", { name: "Signups by client", level: 1 })).toBeVisible();
+
+  // Title and description, checked with the API's schema before they are sent.
+  await page.getByRole("button", { name: "Edit title and description" }).click();
+  const form = page.getByRole("form", { name: "Edit title and description" });
+  await form.getByLabel("Title", { exact: true }).fill("   ");
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(form.getByRole("alert")).toHaveText("Title is required");
+  await form.getByLabel("Title", { exact: true }).fill("Signups by signup client");
+  await form.getByLabel("Description").fill("**Signups**: new accounts, by the client they signed up on.");
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Signups by signup client", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved the title and description" })).toBeVisible();
+  await page.getByText("Definition", { exact: true }).click();
+  await expect(page.locator("details strong")).toHaveText("Signups");
+  let record = (await (await page.request.get(`/api/charts/${id}`)).json()) as { title: string; description: string; version: number; sql: string };
+  expect([record.title, record.description, record.version]).toEqual(["Signups by signup client", "**Signups**: new accounts, by the client they signed up on.", 2]);
+
+  // The star saves a favourite.
+  const star = page.getByRole("button", { name: "Favourite Signups by signup client" });
+  await expect(star).toHaveAttribute("aria-pressed", "false");
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/favourites")).json()) as { favourites: { id: string }[] }).favourites.map((f) => f.id))
+    .toContain(id);
+
+  // Someone else saves meanwhile: this tab's save is refused with a Reload prompt, and Reload loads theirs.
+  const theirs = "select client, count(*) as signups from demo.signups where client <> 'web' group by 1 order by 1";
+  expect((await page.request.patch(`/api/charts/${id}`, { data: { version: 2, sql: theirs } })).status()).toBe(200);
+  await typeSql(page, "select 1 as mine");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const prompt = page.getByRole("alert").filter({ hasText: "Someone else saved this chart since you opened it" });
+  await expect(prompt).toBeVisible();
+  await page.screenshot({ path: "test-results/charts/chart-page-conflict.png", fullPage: true });
+  await prompt.getByRole("button", { name: "Reload" }).click();
+  await expect(prompt).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Loaded the latest version" })).toContainText("(version 3)");
+  await expect(page.getByTestId("sql-editor")).toContainText("client <> 'web'");
+  // Saving again now works from version 3.
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved “Signups by signup client”." })).toBeVisible();
+  record = (await (await page.request.get(`/api/charts/${id}`)).json()) as typeof record;
+  expect([record.version, record.sql]).toEqual([4, theirs]);
+});
