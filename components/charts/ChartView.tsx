@@ -63,7 +63,7 @@ export function ChartView({ result, vizType, config, title, height = 320, onRend
   if (type === "number") {
     return (
       <HtmlView frame={frame} report={report}>
-        <BigNumberView result={result} config={settings} />
+        <BigNumberView result={result} config={settings} title={title} />
       </HtmlView>
     );
   }

@@ -126,4 +126,11 @@ describe("ChartView", () => {
     const toggle = html.indexOf('aria-pressed="false"');
     expect([canvas > 0, note > canvas, toggle > note]).toEqual([true, true, true]);
   });
+
+  it("names every HTML view after the chart's title for screen readers", () => {
+    const number = renderToStaticMarkup(createElement(ChartView, { result: kpi, vizType: "number", title: "Weekly revenue" }));
+    expect(number).toContain('role="figure" aria-label="Weekly revenue"');
+    const table = renderToStaticMarkup(createElement(ChartView, { result: kpi, vizType: "table", title: "Weekly revenue" }));
+    expect(table).toMatch(/<caption[^>]*>Weekly revenue<\/caption>/);
+  });
 });
