@@ -112,6 +112,9 @@ function buildSeries(
   );
   const showSymbol = data.xs.length <= MAX_POINTS_WITH_SYMBOLS;
   const point = pointOf(data, opts.xKind);
+  // Likewise x ≤ 0 on a log x axis (lines and areas over a numeric x).
+  const xLog = opts.xKind === "value" && cfg.xAxis.log === true;
+  const xFits = (i: number) => !xLog || (data.xs[i] as number) > 0;
 
   return data.series.map((s): Series => {
     const kind = type === "bar" || (type === "combo" && !lineColumns.has(s.column)) ? "bar" : "line";
@@ -123,7 +126,7 @@ function buildSeries(
     const fmt = right ? opts.rightFmt : opts.fmt;
     const common = {
       name: s.name,
-      data: s.values.map((v, i) => point(i, log && v !== null && v <= 0 ? null : v)),
+      data: s.values.map((v, i) => point(i, (log && v !== null && v <= 0) || !xFits(i) ? null : v)),
       itemStyle: { color },
       ...(stacked ? { stack: right ? "total-right" : "total" } : {}),
       ...(right ? { yAxisIndex: 1, tooltip: { valueFormatter: (v: unknown) => formatValue(v, fmt) } } : {}),

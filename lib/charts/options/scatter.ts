@@ -57,19 +57,22 @@ export function buildScatterChart(type: "scatter" | "bubble", input: ChartInput,
     [...groups.keys()].filter((n) => n !== OTHER_SERIES),
     cfg.colors,
   );
+  const fmt = valueFormatOf(cfg);
+  const label = cfg.dataLabels ? pointLabel(cfg, fmt) : null;
   const series: ScatterSeriesOption[] = [...groups.entries()].map(([name, list]) => {
     const color = name === OTHER_SERIES ? (cfg.colors[name] ?? OTHER_COLOR) : (colors.get(name) as string);
     return {
       name,
       type: "scatter",
       itemStyle: { color, ...(bubble ? { opacity: 0.7 } : {}) },
+      // Dense clouds would print labels over each other; ECharts drops the ones that collide.
+      ...(label ? { label, labelLayout: { hideOverlap: true } } : {}),
       ...(bubble
         ? { data: list.map((p) => ({ value: [p.x, p.y, p.size], symbolSize: bubbleSize(p.size, maxSize) })) }
         : { symbolSize: SCATTER_SYMBOL_PX, data: list.map((p) => [p.x, p.y]) }),
     } as ScatterSeriesOption;
   });
 
-  const fmt = valueFormatOf(cfg);
   const dateFmt: DateLabelFormat = cfg.dateFormat !== "auto" ? cfg.dateFormat : autoDateFormat(null, temporal ? all.map((p) => p.x) : []);
   // "Other" may mix y columns; its tooltip then says "y".
   const columnOf = [...groups.values()].map((list) => (list.every((p) => p.column === list[0].column) ? list[0].column : "y"));
@@ -143,6 +146,24 @@ function collectPoints(input: ChartInput, cfg: ResolvedVizConfig, opts: { tempor
     }
   }
   return points;
+}
+
+/**
+ * A label beside each point: the series' name when the points are split by a column (a bubble per country
+ * reads best as "US"), otherwise the y value in the chart's format.
+ */
+function pointLabel(cfg: ResolvedVizConfig, fmt: ValueFormatOptions) {
+  return {
+    show: true,
+    position: "top" as const,
+    formatter:
+      cfg.series !== undefined
+        ? (p: { seriesName?: string }) => p.seriesName ?? ""
+        : (p: { value?: unknown }) => {
+            const y = Array.isArray(p.value) ? toNumber(p.value[1]) : null;
+            return y === null ? "" : formatNumber(y, fmt, { compact: true });
+          },
+  };
 }
 
 /** Area proportional to the value (diameter ∝ √value), rounded to 0.1 px so options compare exactly. */
