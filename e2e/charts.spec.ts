@@ -73,17 +73,17 @@ async function ariaDescription(tile: Locator): Promise<string> {
   return (await image.getAttribute("aria-label")) ?? "";
 }
 
-/** Per colour (±12 per channel, or blended at `opacity` over white), the canvas x positions where it is painted. */
-async function colourColumns(tile: Locator, colours: string[], opacity = 1): Promise<number[][]> {
+/** Per colour (±12 per channel), the canvas x positions where it is painted below the legend (top 36 CSS px). */
+async function colourColumns(tile: Locator, colours: string[]): Promise<number[][]> {
   await expect(tile.locator("canvas").first()).toBeVisible();
-  const blend = (rgb: Rgb): Rgb => rgb.map((v) => Math.round(opacity * v + (1 - opacity) * 255)) as Rgb;
   return tile.evaluate(
     (root, rgbs) => {
       const canvas = root.querySelector("canvas")!;
       const { width, height } = canvas;
       const data = canvas.getContext("2d")!.getImageData(0, 0, width, height).data;
       const columns = rgbs.map(() => new Set<number>());
-      for (let i = 0; i < data.length; i += 4) {
+      const legend = Math.round((36 * width) / canvas.clientWidth);
+      for (let i = legend * width * 4; i < data.length; i += 4) {
         if (data[i + 3] < 200) continue;
         rgbs.forEach(([r, g, b], k) => {
           if (Math.abs(data[i] - r) <= 12 && Math.abs(data[i + 1] - g) <= 12 && Math.abs(data[i + 2] - b) <= 12) columns[k].add((i / 4) % width);
@@ -91,13 +91,15 @@ async function colourColumns(tile: Locator, colours: string[], opacity = 1): Pro
       }
       return columns.map((c) => [...c].sort((a, b) => a - b));
     },
-    colours.map((c) => blend(hexToRgb(c))),
+    colours.map(hexToRgb),
   );
 }
 
-/** Per colour (blended at `opacity` over white), its longest horizontal run in CSS px, below `skipTop` CSS px. */
-async function longestRuns(tile: Locator, colours: string[], opacity: number, skipTop: number): Promise<number[]> {
-  const blend = (rgb: Rgb): Rgb => rgb.map((v) => Math.round(opacity * v + (1 - opacity) * 255)) as Rgb;
+/**
+ * Per colour, its longest horizontal run in CSS px below `skipTop` CSS px. Translucent marks count: on the
+ * transparent canvas they keep their colour with a lower alpha (0.7 opacity → alpha 178).
+ */
+async function longestRuns(tile: Locator, colours: string[], skipTop: number): Promise<number[]> {
   return tile.evaluate(
     (root, { rgbs, skipTop }) => {
       const canvas = root.querySelector("canvas")!;
@@ -110,7 +112,7 @@ async function longestRuns(tile: Locator, colours: string[], opacity: number, sk
         for (let x = 0; x < width; x++) {
           const i = (y * width + x) * 4;
           rgbs.forEach(([r, g, b], k) => {
-            const hit = data[i + 3] >= 200 && Math.abs(data[i] - r) <= 10 && Math.abs(data[i + 1] - g) <= 10 && Math.abs(data[i + 2] - b) <= 10;
+            const hit = data[i + 3] >= 150 && Math.abs(data[i] - r) <= 10 && Math.abs(data[i + 1] - g) <= 10 && Math.abs(data[i + 2] - b) <= 10;
             runs[k] = hit ? runs[k] + 1 : 0;
             if (runs[k] > longest[k]) longest[k] = runs[k];
           });
@@ -118,7 +120,7 @@ async function longestRuns(tile: Locator, colours: string[], opacity: number, sk
       }
       return longest.map((n) => n / scale);
     },
-    { rgbs: colours.map((c) => blend(hexToRgb(c))), skipTop },
+    { rgbs: colours.map(hexToRgb), skipTop },
   );
 }
 
@@ -325,11 +327,10 @@ test("mobile: combo with a right axis, bubbles, pie", async ({ page }) => {
   const bubbleTile = tileLocator(page, bubble.chart.title);
   expect(await ariaDescription(bubbleTile)).toMatch(/scatter/i);
   // Bubble sizes vary with revenue: the widest run of one bubble colour in the plot (below the legend) is
-  // the largest bubble's 40 px diameter, while some colours only ever draw small bubbles. Bubbles are drawn
-  // at 70 % opacity, so colours are matched blended over white.
+  // the largest bubble's 40 px diameter, while some colours only ever draw small bubbles.
   const countries = bubble.result.rows.map((r) => String(r[0]));
   const colours = [...new Set(assignSeriesColors(countries).values())];
-  const widths = await longestRuns(bubbleTile, colours, 0.7, 40);
+  const widths = await longestRuns(bubbleTile, colours, 40);
   expect(Math.max(...widths), widths.join(",")).toBeGreaterThanOrEqual(34);
   expect(Math.min(...widths.filter((w) => w > 0)), widths.join(",")).toBeLessThanOrEqual(24);
   await photograph(bubbleTile, "bubble");
@@ -354,6 +355,7 @@ test("the chart's data is available as a table for screen readers", async ({ pag
 test("a public share page offers each chart's data as a table", async ({ page }) => {
   await page.goto("/dashboards");
   await page.getByRole("link", { name: "Product", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Product", level: 1 })).toBeVisible();
   const id = new URL(page.url()).pathname.split("/").pop()!;
   const created = await page.request.post(`/api/dashboards/${id}/share-links`, { data: {} });
   expect(created.status()).toBe(201);
