@@ -73,6 +73,74 @@ async function ariaDescription(tile: Locator): Promise<string> {
   return (await image.getAttribute("aria-label")) ?? "";
 }
 
+/** Per colour (±12 per channel), the canvas x positions where it is painted below the legend (top 36 CSS px). */
+async function colourColumns(tile: Locator, colours: string[]): Promise<number[][]> {
+  await expect(tile.locator("canvas").first()).toBeVisible();
+  return tile.evaluate(
+    (root, rgbs) => {
+      const canvas = root.querySelector("canvas")!;
+      const { width, height } = canvas;
+      const data = canvas.getContext("2d")!.getImageData(0, 0, width, height).data;
+      const columns = rgbs.map(() => new Set<number>());
+      const legend = Math.round((36 * width) / canvas.clientWidth);
+      for (let i = legend * width * 4; i < data.length; i += 4) {
+        if (data[i + 3] < 200) continue;
+        rgbs.forEach(([r, g, b], k) => {
+          if (Math.abs(data[i] - r) <= 12 && Math.abs(data[i + 1] - g) <= 12 && Math.abs(data[i + 2] - b) <= 12) columns[k].add((i / 4) % width);
+        });
+      }
+      return columns.map((c) => [...c].sort((a, b) => a - b));
+    },
+    colours.map(hexToRgb),
+  );
+}
+
+/**
+ * Per colour, its longest horizontal run in CSS px below `skipTop` CSS px. Translucent marks count: on the
+ * transparent canvas they keep their colour with a lower alpha (0.7 opacity → alpha 178).
+ */
+async function longestRuns(tile: Locator, colours: string[], skipTop: number): Promise<number[]> {
+  return tile.evaluate(
+    (root, { rgbs, skipTop }) => {
+      const canvas = root.querySelector("canvas")!;
+      const scale = canvas.width / canvas.clientWidth;
+      const { width, height } = canvas;
+      const data = canvas.getContext("2d")!.getImageData(0, 0, width, height).data;
+      const longest = rgbs.map(() => 0);
+      for (let y = Math.round(skipTop * scale); y < height; y++) {
+        const runs = rgbs.map(() => 0);
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          rgbs.forEach(([r, g, b], k) => {
+            const hit = data[i + 3] >= 150 && Math.abs(data[i] - r) <= 10 && Math.abs(data[i + 1] - g) <= 10 && Math.abs(data[i + 2] - b) <= 10;
+            runs[k] = hit ? runs[k] + 1 : 0;
+            if (runs[k] > longest[k]) longest[k] = runs[k];
+          });
+        }
+      }
+      return longest.map((n) => n / scale);
+    },
+    { rgbs: colours.map(hexToRgb), skipTop },
+  );
+}
+
+/** The share of the smaller set's positions that the larger one also has. */
+function overlap(a: number[], b: number[]): number {
+  const [small, large] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
+  return small.length === 0 ? 0 : small.filter((x) => large.has(x)).length / small.length;
+}
+
+/** The canvas pixel at a fraction of its width and height: [r, g, b, alpha]. */
+async function pixelAt(tile: Locator, fx: number, fy: number): Promise<number[]> {
+  return tile.evaluate(
+    (root, [x, y]) => {
+      const canvas = root.querySelector("canvas")!;
+      return [...canvas.getContext("2d")!.getImageData(Math.round(canvas.width * x), Math.round(canvas.height * y), 1, 1).data];
+    },
+    [fx, fy],
+  );
+}
+
 const column = (tile: ReturnType<typeof tileOf>, name: string) => tile.result.columns.findIndex((c) => c.name === name);
 const distinct = (values: unknown[]) => [...new Set(values.map(String))];
 
@@ -123,6 +191,17 @@ test("executive tearsheet: big numbers with change and sparkline, a formatted ta
   expect(targetPixels).toBeGreaterThan(50);
   expect(await ariaDescription(comboTile)).toMatch(/bar/i);
   await photograph(comboTile, "combo");
+
+  // The plan is drawn: a dashed grey "Target" line beside the weekly active users.
+  const wauTarget = tileOf(view, "Weekly active users vs target");
+  const wauTargetTile = tileLocator(page, wauTarget.chart.title);
+  const targets = wauTarget.result.rows.filter((r) => r[column(wauTarget, "target")] !== null).length;
+  expect(targets).toBeGreaterThan(10);
+  const [actualPixels, planPixels] = await colourCounts(wauTargetTile, [assignSeriesColors(["weekly_active_users"]).get("weekly_active_users")!, TARGET_COLOR]);
+  expect(actualPixels).toBeGreaterThan(300);
+  expect(planPixels).toBeGreaterThan(150);
+  expect(await ariaDescription(wauTargetTile)).toContain("Target");
+  await photograph(wauTargetTile, "line-target");
 });
 
 test("product: funnel, cohort heatmap, scatter, horizontal bars, line", async ({ page }) => {
@@ -181,7 +260,15 @@ test("marketing: 100 % stacked bars, donut, pivot, stacked area", async ({ page 
   const donutText = await ariaDescription(donutTile);
   expect(donutText).toMatch(/pie/i);
   expect(donutText).toContain(String(donut.result.rows[0][0]));
-  // A donut has a hole: the centre of the pie is not painted in a series colour.
+  // A donut has a hole: its centre (legend on top moves it to 50 %, 55 %) is not painted, while the ring
+  // around it (between the 45 % and 70 % radii, straight above the centre) is.
+  expect((await pixelAt(donutTile, 0.5, 0.55))[3]).toBe(0);
+  const box = (await donutTile.locator("canvas").first().boundingBox())!;
+  // 20° clockwise from the top, clear of the seam where the first slice starts.
+  const ring = (0.575 * Math.min(box.width, box.height)) / 2;
+  const [r, g, b, alpha] = await pixelAt(donutTile, 0.5 + (ring * Math.sin(Math.PI / 9)) / box.width, 0.55 - (ring * Math.cos(Math.PI / 9)) / box.height);
+  expect(alpha).toBe(255);
+  expect(Math.min(r, g, b), "a slice colour, not white").toBeLessThan(230);
   await photograph(donutTile, "donut");
 
   const pivot = tileOf(view, "Subscription revenue by plan and month");
@@ -199,6 +286,28 @@ test("marketing: 100 % stacked bars, donut, pivot, stacked area", async ({ page 
   const areaTile = tileLocator(page, "Weekly signups by acquisition channel");
   expect(await ariaDescription(areaTile)).toMatch(/line/i);
   await photograph(areaTile, "area-stacked");
+
+  // Grouped bars: each client's bars stand beside the others, so their colours share no x positions.
+  const grouped = tileOf(view, "Signups by channel and client, last 4 weeks");
+  const groupedTile = tileLocator(page, grouped.chart.title);
+  const clients = distinct(grouped.result.rows.map((r) => r[column(grouped, "client")]));
+  expect(clients).toEqual(["android", "iphone", "web"]);
+  const clientColumns = await colourColumns(groupedTile, [...assignSeriesColors(clients).values()]);
+  for (const [i, xs] of clientColumns.entries()) expect(xs.length, clients[i]).toBeGreaterThan(20);
+  expect(overlap(clientColumns[0], clientColumns[1])).toBeLessThan(0.05);
+  expect(overlap(clientColumns[1], clientColumns[2])).toBeLessThan(0.05);
+  expect(await ariaDescription(groupedTile)).toMatch(/bar/i);
+  await photograph(groupedTile, "bar-grouped");
+
+  // Stacked bars: Plus and Pro share each month's bar, one on top of the other (the same x positions).
+  const stacked = tileOf(view, "New subscriptions by plan, by month");
+  const stackedTile = tileLocator(page, stacked.chart.title);
+  const plans = distinct(stacked.result.rows.map((r) => r[column(stacked, "plan")]));
+  expect(plans).toEqual(["Plus", "Pro"]);
+  const [plusColumns, proColumns] = await colourColumns(stackedTile, [...assignSeriesColors(plans).values()]);
+  expect(plusColumns.length).toBeGreaterThan(50);
+  expect(overlap(plusColumns, proColumns)).toBeGreaterThan(0.8);
+  await photograph(stackedTile, "bar-stacked");
 });
 
 test("mobile: combo with a right axis, bubbles, pie", async ({ page }) => {
@@ -208,11 +317,22 @@ test("mobile: combo with a right axis, bubbles, pie", async ({ page }) => {
   const comboTile = tileLocator(page, combo.chart.title);
   const names = combo.chart.vizConfig.y ?? combo.result.columns.filter((c) => c.type === "number").map((c) => c.name);
   for (const [i, count] of (await colourCounts(comboTile, [...assignSeriesColors(names).values()])).entries()) expect(count, names[i]).toBeGreaterThan(100);
+  // A second y axis on the right, with its title, for the line.
+  await expect(comboTile.getByRole("figure", { name: combo.chart.title })).toHaveAccessibleDescription(
+    "Left axis: Sessions. Right axis: Sessions per active member.",
+  );
   await photograph(comboTile, "combo-right-axis");
 
   const bubble = tileOf(view, "Countries: members, paid share and revenue");
   const bubbleTile = tileLocator(page, bubble.chart.title);
   expect(await ariaDescription(bubbleTile)).toMatch(/scatter/i);
+  // Bubble sizes vary with revenue: the widest run of one bubble colour in the plot (below the legend) is
+  // the largest bubble's 40 px diameter, while some colours only ever draw small bubbles.
+  const countries = bubble.result.rows.map((r) => String(r[0]));
+  const colours = [...new Set(assignSeriesColors(countries).values())];
+  const widths = await longestRuns(bubbleTile, colours, 40);
+  expect(Math.max(...widths), widths.join(",")).toBeGreaterThanOrEqual(34);
+  expect(Math.min(...widths.filter((w) => w > 0)), widths.join(",")).toBeLessThanOrEqual(24);
   await photograph(bubbleTile, "bubble");
 
   const pieTile = tileLocator(page, "Members by apps used");
@@ -230,6 +350,24 @@ test("the chart's data is available as a table for screen readers", async ({ pag
   await expect(table.locator("tbody tr").first()).toContainText(String(funnel.result.rows[0][0]));
   await tile.getByRole("button", { name: "Data" }).click();
   await expect(tile.locator("canvas").first()).toBeVisible();
+});
+
+test("a public share page offers each chart's data as a table", async ({ page }) => {
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: "Product", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Product", level: 1 })).toBeVisible();
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const created = await page.request.post(`/api/dashboards/${id}/share-links`, { data: {} });
+  expect(created.status()).toBe(201);
+  const { link } = (await created.json()) as { link: { url: string } };
+  await page.context().clearCookies();
+  await page.goto(new URL(link.url).pathname);
+  await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
+  const tile = tileLocator(page, "Funnel: visit → signup → active → paid");
+  await tile.getByRole("button", { name: "Data" }).click();
+  const table = tile.getByRole("table", { name: "Funnel: visit → signup → active → paid" });
+  await expect(table.locator("tbody tr")).toHaveCount(4);
+  await page.screenshot({ path: "test-results/charts/public-page-data.png" });
 });
 
 test("the settings panel turns a result into a 100 % stacked bar chart that is saved and reopened as set", async ({ page }) => {
@@ -277,4 +415,60 @@ test("the settings panel turns a result into a 100 % stacked bar chart that is s
   await expect(page.getByTestId("results")).toContainText("18 rows");
   await expect(settings.getByRole("radio", { name: "Bar", exact: true })).toBeChecked();
   await expect(settings.getByLabel("Stacking")).toHaveValue("percent");
+});
+
+test("a saved chart's page: edit the title and the Markdown definition, star it, and reload after a conflicting save", async ({ page }) => {
+  const { dataSources } = (await (await page.request.get("/api/data-sources")).json()) as { dataSources: { id: string; isDemo: boolean }[] };
+  const dataSourceId = dataSources.find((d) => d.isDemo)!.id;
+  const create = await page.request.post("/api/charts", {
+    data: { title: "Signups by client", description: "All signups.", sql: "select client, count(*) as signups from demo.signups group by 1 order by 1", dataSourceId, vizType: "bar" },
+  });
+  expect(create.status()).toBe(201);
+  const { id } = (await create.json()) as { id: string };
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/sql?chart=${id}`);
+  await expect(page.getByRole("heading", { name: "Signups by client", level: 1 })).toBeVisible();
+
+  // Title and description, checked with the API's schema before they are sent.
+  await page.getByRole("button", { name: "Edit title and description" }).click();
+  const form = page.getByRole("form", { name: "Edit title and description" });
+  await form.getByLabel("Title", { exact: true }).fill("   ");
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(form.getByRole("alert")).toHaveText("Title is required");
+  await form.getByLabel("Title", { exact: true }).fill("Signups by signup client");
+  await form.getByLabel("Description").fill("**Signups**: new accounts, by the client they signed up on.");
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Signups by signup client", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved the title and description" })).toBeVisible();
+  await page.getByText("Definition", { exact: true }).click();
+  await expect(page.locator("details strong")).toHaveText("Signups");
+  let record = (await (await page.request.get(`/api/charts/${id}`)).json()) as { title: string; description: string; version: number; sql: string };
+  expect([record.title, record.description, record.version]).toEqual(["Signups by signup client", "**Signups**: new accounts, by the client they signed up on.", 2]);
+
+  // The star saves a favourite.
+  const star = page.getByRole("button", { name: "Favourite Signups by signup client" });
+  await expect(star).toHaveAttribute("aria-pressed", "false");
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/favourites")).json()) as { favourites: { id: string }[] }).favourites.map((f) => f.id))
+    .toContain(id);
+
+  // Someone else saves meanwhile: this tab's save is refused with a Reload prompt, and Reload loads theirs.
+  const theirs = "select client, count(*) as signups from demo.signups where client <> 'web' group by 1 order by 1";
+  expect((await page.request.patch(`/api/charts/${id}`, { data: { version: 2, sql: theirs } })).status()).toBe(200);
+  await typeSql(page, "select 1 as mine");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const prompt = page.getByRole("alert").filter({ hasText: "Someone else saved this chart since you opened it" });
+  await expect(prompt).toBeVisible();
+  await page.screenshot({ path: "test-results/charts/chart-page-conflict.png", fullPage: true });
+  await prompt.getByRole("button", { name: "Reload" }).click();
+  await expect(prompt).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Loaded the latest version" })).toContainText("(version 3)");
+  await expect(page.getByTestId("sql-editor")).toContainText("client <> 'web'");
+  // Saving again now works from version 3.
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved “Signups by signup client”." })).toBeVisible();
+  record = (await (await page.request.get(`/api/charts/${id}`)).json()) as typeof record;
+  expect([record.version, record.sql]).toEqual([4, theirs]);
 });

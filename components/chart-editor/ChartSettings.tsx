@@ -10,7 +10,7 @@ import { VIZ_TYPES } from "@/lib/charts/schemas";
 import type { ConcreteVizType, VizConfig, VizType } from "@/lib/charts/types";
 import type { QueryResult, ResultColumn } from "@/lib/warehouse/types";
 import { ColumnList } from "./ColumnList";
-import { applies, columnLabels, fieldLabel, SECTION_LABELS, sectionOfPath, sectionsFor, vizTypeLabel, type SectionKey } from "./controls";
+import { applies, columnLabels, fieldLabel, SECTION_LABELS, sectionOfPath, sectionsFor, vizTypeLabel, xAxisScaleApplies, type SectionKey } from "./controls";
 import { CheckboxField, NumberField, SelectField, TextField, type Option } from "./fields";
 import { FormattingRules } from "./FormattingRules";
 import { seriesNames } from "./series-names";
@@ -171,6 +171,7 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
 
   const showRightAxisChoice = applies("rightAxisColumns", type) && (resolved.y.length > 1 || rightColumns.length > 0);
   const showRightAxis = applies("rightAxisColumns", type) && (rightColumns.length > 0 || config.rightAxis !== undefined);
+  const showXScale = xAxisScaleApplies(type, byName.get(resolved.x ?? "")?.type === "number");
   const showGaps = applies("gaps", type) && (isTemporal(byName.get(resolved.x ?? "")) || config.gaps !== undefined);
   const showDateFormat = applies("dateFormat", type) && (columns.some(isTemporal) || config.dateFormat !== undefined);
   const showCurrency = (config.format ?? "number") === "currency" || config.currency !== undefined;
@@ -178,7 +179,7 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
 
   const isShown = (path: string): boolean => {
     if (!sections.includes(sectionOfPath(path))) return false;
-    if (/^xAxis\.(min|max|log)/.test(path)) return applies("xAxisScale", type);
+    if (/^xAxis\.(min|max|log)/.test(path)) return showXScale;
     if (path.startsWith("rightAxis.")) return showRightAxis;
     if (path === "dateFormat") return showDateFormat;
     if (path === "gaps") return showGaps;
@@ -213,6 +214,14 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
           onChange={(title) => setConfig((c) => setAxis(c, axis, { title }))}
           error={errors[`${axis}.title`]}
         />
+        {axis === "rightAxis" && (
+          <SelectField
+            label="Right axis number format"
+            value={settings.format ?? "number"}
+            options={FORMAT_OPTIONS}
+            onChange={(v) => setConfig((c) => setAxis(c, "rightAxis", { format: v as VizConfig["format"] }))}
+          />
+        )}
         {scale && (
           <>
             <CheckboxField label={`${name} log scale`} checked={settings.log ?? false} onChange={(log) => setConfig((c) => setAxis(c, axis, { log }))} />
@@ -362,7 +371,7 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
     ),
     axes: () => (
       <>
-        {axisFields("xAxis", applies("xAxisScale", type))}
+        {axisFields("xAxis", showXScale)}
         {axisFields("yAxis", true)}
         {showRightAxis && axisFields("rightAxis", true)}
       </>

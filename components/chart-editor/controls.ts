@@ -17,7 +17,8 @@ export type ControlKey =
   | "rightAxisColumns"
   | "gaps"
   | "xAxis"
-  /** min/max/log on the x axis: only where x is a number. */
+  /** min/max/log on the x axis: only where x is a number (always on scatter and bubble; lines and areas
+   *  when their x column is numeric, see xAxisScaleApplies). */
   | "xAxisScale"
   | "yAxis"
   | "format"
@@ -56,7 +57,7 @@ const APPLIES: Record<ControlKey, readonly ConcreteVizType[]> = {
   format: [...XY, ...SLICES, "number", "table", "pivot", "cohort"],
   dateFormat: [...AXIS, "number", "table", "pivot", "cohort"],
   legend: [...XY, ...SLICES],
-  dataLabels: [...AXIS, ...SLICES],
+  dataLabels: [...XY, ...SLICES, "cohort"],
   target: AXIS,
   colors: [...XY, ...SLICES],
   comparison: ["number"],
@@ -93,6 +94,11 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
 
 export function applies(control: ControlKey, type: ConcreteVizType): boolean {
   return APPLIES[control].includes(type);
+}
+
+/** Log scale, min and max on x: scatter and bubble always; lines and areas drawn on a numeric x axis. */
+export function xAxisScaleApplies(type: ConcreteVizType, xIsNumber: boolean): boolean {
+  return applies("xAxisScale", type) || ((type === "line" || type === "area") && xIsNumber);
 }
 
 /** The sections with at least one control for this type, in panel order. */
@@ -203,7 +209,7 @@ const FIELD_LABELS: Record<string, string> = {
   cohortPercent: "Show as % of first period",
 };
 const AXIS_NAMES: Record<string, string> = { xAxis: "X axis", yAxis: "Y axis", rightAxis: "Right axis" };
-const AXIS_FIELDS: Record<string, string> = { title: "label", log: "log scale", min: "min", max: "max" };
+const AXIS_FIELDS: Record<string, string> = { title: "label", log: "log scale", min: "min", max: "max", format: "number format" };
 const RULE_FIELDS: Record<string, string> = { column: "column", operator: "operator", value: "value", value2: "upper value", color: "colour" };
 const PIVOT_FIELDS: Record<string, string> = { rows: "Pivot rows", columns: "Pivot columns", value: "Pivot value", aggregate: "Aggregate", totals: "Row and column totals" };
 

@@ -64,6 +64,8 @@ export function setAxis(config: VizConfig, axis: AxisKey, patch: Partial<AxisSet
   if (merged.log) next.log = true;
   if (merged.min !== undefined) next.min = merged.min;
   if (merged.max !== undefined) next.max = merged.max;
+  // Plain numbers are the right axis' default format.
+  if (merged.format !== undefined && merged.format !== "number") next.format = merged.format;
   return setOption(config, axis, isEmpty(next) ? undefined : next);
 }
 

@@ -10,18 +10,20 @@ import styles from "./charts.module.css";
 export interface BigNumberViewProps {
   result: Pick<QueryResult, "columns" | "rows">;
   config?: VizConfig;
+  /** The chart's title: names the figure for screen readers (the visible title is outside the view). */
+  title?: string;
 }
 
 const SPARK_WIDTH = 120;
 const SPARK_HEIGHT = 32;
 
-export function BigNumberView({ result, config }: BigNumberViewProps) {
+export function BigNumberView({ result, config, title }: BigNumberViewProps) {
   const n = useMemo(() => bigNumberOf(result, config ?? {}), [result, config]);
   // The font shrinks with the tile and with the length of the text, so the value never overflows.
   const valueStyle = { "--chars": String(Math.max(n.formatted.length, 3)) } as CSSProperties;
   const tone = !n.change || n.change.good === null ? styles.changeFlat : n.change.good ? styles.changeGood : styles.changeBad;
   return (
-    <div className={styles.bigNumber}>
+    <div className={styles.bigNumber} role="figure" aria-label={title || n.label}>
       <div className={styles.bigValue} style={valueStyle} title={n.formatted} data-spyglass-value="">
         {n.formatted}
       </div>

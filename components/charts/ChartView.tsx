@@ -3,11 +3,12 @@
 // and on the render pages that snapshots load. It reports when it has drawn (onRendered, data-chart-status)
 // so the snapshot renderer can wait for an explicit signal instead of sleeping.
 // number, table and pivot are drawn in HTML; every other type with ECharts.
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import * as echarts from "echarts/core";
 import type { EChartsOption } from "echarts";
 import { CanvasRenderer } from "echarts/renderers";
 import { buildChartOption, resolveVizType } from "@/lib/charts/build-chart-option";
+import { describeAxes } from "@/lib/charts/describe-axes";
 import { ECHARTS_MODULES } from "@/lib/charts/echarts-modules";
 import type { ConcreteVizType, VizConfig, VizType } from "@/lib/charts/types";
 import type { QueryResult } from "@/lib/warehouse/types";
@@ -63,7 +64,7 @@ export function ChartView({ result, vizType, config, title, height = 320, onRend
   if (type === "number") {
     return (
       <HtmlView frame={frame} report={report}>
-        <BigNumberView result={result} config={settings} />
+        <BigNumberView result={result} config={settings} title={title} />
       </HtmlView>
     );
   }
@@ -170,6 +171,7 @@ interface Built {
 function EChartsView({ frame, vizType, report }: { frame: FrameProps; vizType: ConcreteVizType; report: Report }) {
   const { result, config, title } = frame;
   const el = useRef<HTMLDivElement>(null);
+  const axesId = useId();
   const chartRef = useRef<echarts.ECharts | null>(null);
   const built = useMemo((): Built => {
     try {
@@ -183,6 +185,7 @@ function EChartsView({ frame, vizType, report }: { frame: FrameProps; vizType: C
   }, [vizType, result, config]);
   // What the chart last drew, per option object: the status shown is "pending" until this option is drawn.
   const [drawn, setDrawn] = useState<{ built: Built; status: ChartStatus; error: string | null } | null>(null);
+  const axesText = built.option ? describeAxes(built.option) : "";
   const status: "pending" | ChartStatus = built.error ? "failed" : drawn?.built === built ? drawn.status : "pending";
   const error = built.error ?? (drawn?.built === built ? drawn.error : null);
 
@@ -232,8 +235,13 @@ function EChartsView({ frame, vizType, report }: { frame: FrameProps; vizType: C
     <ChartFrame frame={frame} status={status} notes={built.notes}>
       {/* The figure is announced by the chart's title; inside it, ECharts' aria component labels the
           image with a description of the series and their first values. */}
-      <div className={styles.canvasWrap} role="figure" aria-label={title || "Chart"}>
+      <div className={styles.canvasWrap} role="figure" aria-label={title || "Chart"} aria-describedby={axesText ? axesId : undefined}>
         <div ref={el} className={styles.canvas} role="img" />
+        {axesText && (
+          <p id={axesId} className={styles.srOnly}>
+            {axesText}
+          </p>
+        )}
       </div>
       {error && (
         <div className={styles.chartError} role="alert">

@@ -116,4 +116,21 @@ describe("ChartView", () => {
     expect(html).toContain("No rows");
     expect(html).toContain('data-chart-status="rendered"');
   });
+
+  it("shows the builder's notes in the line under the drawn chart, beside the Data toggle", () => {
+    const rows = Array.from({ length: 40 }, (_, k) => ["US", `plan ${k + 1}`, k + 1]);
+    const result = { columns: [col("country", "string"), col("plan", "string"), col("users", "number")], rows };
+    const html = renderToStaticMarkup(createElement(ChartView, { result, vizType: "bar", title: "Users by plan" }));
+    const canvas = html.indexOf('role="img"');
+    const note = html.indexOf(">Showing the 25 largest of 40 series</p>");
+    const toggle = html.indexOf('aria-pressed="false"');
+    expect([canvas > 0, note > canvas, toggle > note]).toEqual([true, true, true]);
+  });
+
+  it("names every HTML view after the chart's title for screen readers", () => {
+    const number = renderToStaticMarkup(createElement(ChartView, { result: kpi, vizType: "number", title: "Weekly revenue" }));
+    expect(number).toContain('role="figure" aria-label="Weekly revenue"');
+    const table = renderToStaticMarkup(createElement(ChartView, { result: kpi, vizType: "table", title: "Weekly revenue" }));
+    expect(table).toMatch(/<caption[^>]*>Weekly revenue<\/caption>/);
+  });
 });

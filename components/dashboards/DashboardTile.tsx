@@ -40,6 +40,7 @@ export function DashboardTile({
   now,
   onStatus,
   snapshot = false,
+  dataToggle = !snapshot,
   edit,
 }: {
   tile: GridTile;
@@ -47,6 +48,8 @@ export function DashboardTile({
   onStatus: (tileId: string, status: TileStatus, error?: string) => void;
   /** In a snapshot image nothing is clickable, so interactive controls are left out. */
   snapshot?: boolean;
+  /** The "Data" button that shows a chart's rows as a table. Default: everywhere but snapshots. */
+  dataToggle?: boolean;
   edit?: TileEditControls;
 }) {
   const hasData = Boolean(tile.result?.computedAt);
@@ -115,7 +118,7 @@ export function DashboardTile({
             config={chart.vizConfig}
             title={chart.title}
             height="100%"
-            showDataToggle={!snapshot && !editing}
+            showDataToggle={dataToggle && !editing}
             onRendered={(status) => onStatus(tile.id, status)}
           />
         ) : (

@@ -29,7 +29,20 @@ export interface GridEditing {
  * Tiles are listed in reading order (row, then column), which is also the order of the phone's single
  * column. With `editing`, the draft's positions are drawn and every tile gets its edit controls.
  */
-export function DashboardGrid({ view, now, snapshot = false, editing }: { view: GridSource; now: number; snapshot?: boolean; editing?: GridEditing }) {
+export function DashboardGrid({
+  view,
+  now,
+  snapshot = false,
+  dataToggle = !snapshot,
+  editing,
+}: {
+  view: GridSource;
+  now: number;
+  snapshot?: boolean;
+  /** Offer each chart's data as a table. Default: not in snapshots (images); the public page turns it on. */
+  dataToggle?: boolean;
+  editing?: GridEditing;
+}) {
   const statuses = useRef(new Map<string, { status: TileStatus; error?: string }>());
   const viewTiles = useMemo(() => toGridTiles(view.tiles), [view.tiles]);
   const edit = snapshot ? undefined : editing;
@@ -80,7 +93,7 @@ export function DashboardGrid({ view, now, snapshot = false, editing }: { view: 
     <>
       <div ref={gridRef} className={`${styles.grid} ${edit ? styles.editingGrid : ""}`} data-editing={edit ? "" : undefined}>
         {tiles.map((tile) => (
-          <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} snapshot={snapshot} edit={controls?.(tile)} />
+          <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} snapshot={snapshot} dataToggle={dataToggle} edit={controls?.(tile)} />
         ))}
         {edit && tiles.length === 0 && <p className={`muted ${styles.emptyEdit}`}>No tiles: add a text or a section header, or add charts from the SQL editor.</p>}
       </div>

@@ -1,8 +1,9 @@
 "use client";
 
-// A dashboard opened through a public link: read-only (the snapshot grid: no data toggles, no controls),
-// never the SQL, its numbers re-read every few minutes from the cache. When the link is revoked or expires
-// while the page is open, the page says so instead of showing stale numbers forever.
+// A dashboard opened through a public link: read-only (the snapshot grid: no controls, but each chart keeps
+// its "Data" table, which screen-reader users need), never the SQL, its numbers re-read every few minutes
+// from the cache. When the link is revoked or expires while the page is open, the page says so instead of
+// showing stale numbers forever.
 import { useEffect, useState } from "react";
 import { DashboardGrid, useNow } from "@/components/dashboards/DashboardView";
 import type { PublicDashboardView as View } from "@/lib/sharing/public-dashboard-view";
@@ -93,7 +94,7 @@ export function PublicDashboard({ token, initial, query = "" }: { token: string;
           Until then the page shows the filters' current values read-only, and a link with f.<name>
           parameters shows the dashboard filtered. */}
       {view.filters.length > 0 && <FilterSummary view={view} />}
-      <DashboardGrid view={view} now={now} snapshot />
+      <DashboardGrid view={view} now={now} snapshot dataToggle />
       <footer className={styles.publicFoot}>
         {asOf ? `Numbers as of ${new Date(asOf).toUTCString()}` : "No numbers yet"} · Shared from Spyglass
       </footer>

@@ -1,17 +1,21 @@
 "use client";
-// "Save as chart": a title and a Markdown definition of the metric.
+// "Save as chart" and "Edit title and description": a title and a Markdown definition of the metric,
+// checked with the API's own schema before they are sent.
 import { useId, useState } from "react";
-import { chartTitleSchema } from "@/lib/charts/schemas";
+import { chartTextSchema } from "@/lib/charts/schemas";
 import styles from "./sql.module.css";
 
 export function SaveChartForm({
   initialTitle = "",
   initialDescription = "",
+  heading = "Save as chart",
   onSave,
   onCancel,
 }: {
   initialTitle?: string;
   initialDescription?: string;
+  /** The form's heading and accessible name. */
+  heading?: string;
   /** Resolves when saved; rejects with a message to show. */
   onSave: (input: { title: string; description: string }) => Promise<void>;
   onCancel: () => void;
@@ -24,7 +28,7 @@ export function SaveChartForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = chartTitleSchema.safeParse(title);
+    const parsed = chartTextSchema.safeParse({ title, description });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Title is required");
       return;
@@ -32,7 +36,7 @@ export function SaveChartForm({
     setSaving(true);
     setError(null);
     try {
-      await onSave({ title: parsed.data, description });
+      await onSave(parsed.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -41,8 +45,8 @@ export function SaveChartForm({
   }
 
   return (
-    <form className={`card ${styles.panel}`} onSubmit={submit} aria-label="Save as chart">
-      <h2>Save as chart</h2>
+    <form className={`card ${styles.panel}`} onSubmit={submit} aria-label={heading}>
+      <h2>{heading}</h2>
       <div className="field">
         <label htmlFor={`${id}-title`}>Title</label>
         <input

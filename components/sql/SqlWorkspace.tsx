@@ -10,6 +10,8 @@ import { fieldLabel } from "@/components/chart-editor/controls";
 import { errorSummary, settingsErrors, validPart } from "@/components/chart-editor/validate";
 import { ChartView } from "@/components/charts/ChartView";
 import { relativeTime } from "@/components/dashboards/relative-time";
+import { StarButton } from "@/components/favourites/StarButton";
+import { Markdown } from "@/components/ui/Markdown";
 import type { RunRequest, SqlEditorApi, SqlEditorError } from "@/components/editor/SqlEditor";
 import { SchemaBrowser } from "@/components/schema-browser/SchemaBrowser";
 import { fetchSchemaTree } from "@/components/schema-browser/schema-client";
@@ -17,6 +19,7 @@ import { resolveVizType } from "@/lib/charts/build-chart-option";
 import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { VizType } from "@/lib/charts/types";
 import type { DataSourceSummary } from "@/lib/data-sources/schemas";
+import type { FavouriteItem } from "@/lib/favourites/schemas";
 import { findParameters } from "@/lib/queries/parameters";
 import type { SchemaTree } from "@/lib/schema/types";
 import { lineAndColumn } from "@/lib/warehouse/sql-text";
@@ -25,6 +28,7 @@ import {
   ApiError,
   cancelRunRequest,
   createChartRequest,
+  getChartRequest,
   getHistoryRunRequest,
   runQueryRequest,
   submitExport,
@@ -151,7 +155,9 @@ function Workspace(props: SqlWorkspaceProps) {
   const [schemaOpen, setSchemaOpen] = useState(true);
   const [settingsOpen, setSettingsOpen] = useState(true);
   const [hasSelection, setHasSelection] = useState(false);
-  const [panel, setPanel] = useState<"none" | "save" | "dashboard">("none");
+  const [panel, setPanel] = useState<"none" | "save" | "details" | "dashboard">("none");
+  /** A save hit a version conflict: someone else saved the chart since this tab loaded it. */
+  const [conflict, setConflict] = useState(false);
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
@@ -165,6 +171,7 @@ function Workspace(props: SqlWorkspaceProps) {
   const tab = state.tabs.find((t) => t.id === state.activeId) ?? state.tabs[0];
   const run: RunState = runs[tab.id] ?? { status: "idle" };
   const shown = results[tab.id] ?? null;
+  const favourite = useChartFavourite(tab.chart?.id ?? null);
 
   const updateTab = useCallback((tabId: string, patch: Partial<QueryTab> | ((t: QueryTab) => Partial<QueryTab>)) => {
     setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === tabId ? { ...t, ...(typeof patch === "function" ? patch(t) : patch) } : t)) }));
@@ -403,6 +410,45 @@ function Workspace(props: SqlWorkspaceProps) {
     setSaveMessage(null);
   }
 
+  /** Saves only the title and description, so SQL or settings being edited in the tab stay unsaved. */
+  async function saveDetails({ title, description }: { title: string; description: string }) {
+    if (!tab.chart) return;
+    setSaveMessage(null);
+    try {
+      const updated = await updateChartRequest(tab.chart.id, { version: tab.chart.version, title, description });
+      updateTab(tab.id, (t) => ({ chart: t.chart ? { ...chartRef(updated) } : null, title: updated.title }));
+      setPanel("none");
+      setSaveMessage({ kind: "ok", text: `Saved the title and description of “${updated.title}”.` });
+    } catch (e) {
+      // A conflict gets the Reload prompt; the form stays open with what was typed.
+      if (isConflict(e)) setConflict(true);
+      else throw e;
+    }
+  }
+
+  /** After a conflict: the chart as saved now replaces the tab's SQL, settings and parameters. */
+  async function reloadChart() {
+    if (!tab.chart) return;
+    try {
+      const latest = await getChartRequest(tab.chart.id);
+      updateTab(tab.id, {
+        chart: chartRef(latest),
+        title: latest.title,
+        sql: latest.sql,
+        dataSourceId: latest.dataSourceId,
+        vizType: latest.vizType,
+        vizConfig: latest.vizConfig ?? {},
+        vizDrafts: {},
+        ...parameterStateFromSpecs(latest.parameters),
+      });
+      setConflict(false);
+      setPanel("none");
+      setSaveMessage({ kind: "ok", text: `Loaded the latest version of “${latest.title}” (version ${latest.version}).` });
+    } catch (e) {
+      setSaveMessage({ kind: "error", text: `Could not reload the chart: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
   async function saveChanges() {
     if (!tab.chart) return;
     setSaveMessage(null);
@@ -424,7 +470,8 @@ function Workspace(props: SqlWorkspaceProps) {
       updateTab(tab.id, { chart: chartRef(updated) });
       setSaveMessage({ kind: "ok", text: `Saved “${updated.title}”.` });
     } catch (e) {
-      setSaveMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+      if (isConflict(e)) setConflict(true);
+      else setSaveMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -454,12 +501,28 @@ function Workspace(props: SqlWorkspaceProps) {
       <div className={styles.main}>
         <div className={styles.header}>
           <h1>{tab.chart ? tab.chart.title : "SQL"}</h1>
+          {tab.chart && favourite && favourite.id === tab.chart.id && (
+            <StarButton key={tab.chart.id} kind="chart" id={tab.chart.id} initial={favourite.on} title={tab.chart.title} />
+          )}
           {tab.chart?.updatedAt && (
             <span className={styles.authorship} title={`Last saved ${new Date(tab.chart.updatedAt).toLocaleString()}`}>
               {authorshipLine({ ownerName: tab.chart.ownerName ?? null, updatedByName: tab.chart.updatedByName ?? null, updatedAt: tab.chart.updatedAt })}
             </span>
           )}
           <span className="spacer" />
+          {canSave && tab.chart && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setPanel(panel === "details" ? "none" : "details");
+                setSaveMessage(null);
+              }}
+              aria-expanded={panel === "details"}
+            >
+              Edit title and description
+            </button>
+          )}
           {canSave && tab.chart && (
             <button type="button" className="btn" onClick={saveChanges} disabled={tab.sql.trim() === ""}>
               Save changes
@@ -487,7 +550,39 @@ function Workspace(props: SqlWorkspaceProps) {
             {saveMessage.text}
           </div>
         )}
+        {tab.chart && tab.chart.description.trim() !== "" && panel !== "details" && (
+          <details className={styles.definition}>
+            <summary>Definition</summary>
+            <Markdown source={tab.chart.description} />
+          </details>
+        )}
+        {conflict && tab.chart && (
+          <div className={`notice ${styles.conflict}`} role="alert">
+            <p>
+              Someone else saved this chart since you opened it, so your changes were not saved. Your changes are still here: reload to load
+              their version (your unsaved changes in this tab will be lost), or keep editing and note what you want to redo.
+            </p>
+            <div className="row">
+              <button type="button" className="btn btn-primary" onClick={() => void reloadChart()}>
+                Reload
+              </button>
+              <button type="button" className="btn" onClick={() => setConflict(false)}>
+                Keep editing
+              </button>
+            </div>
+          </div>
+        )}
         {panel === "save" && <SaveChartForm initialTitle="" onSave={saveNewChart} onCancel={() => setPanel("none")} />}
+        {panel === "details" && tab.chart && (
+          <SaveChartForm
+            key={`${tab.chart.id}:${tab.chart.version}`}
+            heading="Edit title and description"
+            initialTitle={tab.chart.title}
+            initialDescription={tab.chart.description}
+            onSave={saveDetails}
+            onCancel={() => setPanel("none")}
+          />
+        )}
         {panel === "dashboard" && tab.chart && <AddToDashboard chartId={tab.chart.id} chartTitle={tab.chart.title} />}
 
         <div className={styles.editorBlock}>
@@ -647,6 +742,35 @@ function Workspace(props: SqlWorkspaceProps) {
       </div>
     </div>
   );
+}
+
+function isConflict(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409;
+}
+
+/**
+ * Whether the signed-in user has starred the chart, read from their favourites whenever another chart is
+ * shown (so a star toggled in one tab reads right when coming back to it). Null until known.
+ */
+function useChartFavourite(chartId: string | null): { id: string; on: boolean } | null {
+  const [state, setState] = useState<{ id: string; on: boolean } | null>(null);
+  useEffect(() => {
+    if (!chartId) return;
+    let cancelled = false;
+    fetch("/api/favourites")
+      .then((res) => (res.ok ? (res.json() as Promise<{ favourites: FavouriteItem[] }>) : { favourites: [] }))
+      .then(({ favourites }) => {
+        if (!cancelled) setState({ id: chartId, on: favourites.some((f) => f.kind === "chart" && f.id === chartId) });
+      })
+      .catch(() => {
+        // Without the list the star starts off; toggling it still saves.
+        if (!cancelled) setState({ id: chartId, on: false });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [chartId]);
+  return state;
 }
 
 function ResultStatus({ shown }: { shown: ShownResult }) {

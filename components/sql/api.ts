@@ -95,6 +95,10 @@ export function createChartRequest(body: CreateChartBody) {
   return call<{ id: string }>("/api/charts", { method: "POST", body: JSON.stringify(body) });
 }
 
+export function getChartRequest(id: string) {
+  return call<ChartRecord>(`/api/charts/${encodeURIComponent(id)}`);
+}
+
 export function updateChartRequest(id: string, body: UpdateChartBody) {
   return call<ChartRecord>(`/api/charts/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(body) });
 }

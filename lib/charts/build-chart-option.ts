@@ -15,7 +15,18 @@ import type { VizConfig, VizType } from "./types";
 export type { BuiltChart } from "./options/common";
 export { TARGET_NAME } from "./options/axis";
 export { PALETTE, TARGET_COLOR, OTHER_COLOR, seriesColor, assignSeriesColors } from "./options/palette";
-export { MAX_POINTS_PER_SERIES, MAX_CATEGORIES, MAX_SCATTER_POINTS, MAX_PIE_SLICES } from "./options/sampling";
+export {
+  MAX_POINTS_PER_SERIES,
+  MAX_TOTAL_POINTS,
+  MAX_SERIES,
+  MAX_CATEGORIES,
+  MAX_SCATTER_POINTS,
+  MAX_SCATTER_SERIES,
+  MAX_PIE_SLICES,
+  MAX_COHORTS,
+  MAX_COHORT_PERIODS,
+  MAX_FUNNEL_STAGES,
+} from "./options/sampling";
 
 /** The types drawn in HTML rather than by ECharts. */
 const HTML_TYPES: ReadonlySet<ConcreteVizType> = new Set(["number", "table", "pivot"]);

@@ -158,5 +158,9 @@ export const updateChartBodySchema = z
     version: z.number().int().positive(),
   });
 
+/** A chart's title and Markdown definition: what the save and edit forms check before sending them to the
+ *  API, which checks them again with the same fields. */
+export const chartTextSchema = z.object({ title: chartFields.title, description: chartFields.description });
+
 export type CreateChartBody = z.input<typeof createChartBodySchema>;
 export type UpdateChartBody = z.input<typeof updateChartBodySchema>;

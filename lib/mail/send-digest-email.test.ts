@@ -26,6 +26,24 @@ describe("digest email", () => {
     expect(text).toContain("- Revenue <b>: Sum of \"amount\" & tax");
   });
 
+  it("renders definitions from Markdown to escaped HTML, and to plain text without its markers", () => {
+    const { html, text } = buildDigestEmail({
+      ...base,
+      dashboardTitle: "Exec",
+      definitions: [
+        { title: "Revenue", description: "**Revenue** is paid `amount`.\n\n- excludes [refunds](javascript:alert(1))\n- <script>x</script>" },
+        { title: "Empty", description: "  " },
+      ],
+    });
+    expect(html).toContain(
+      '<dl style="margin:0"><dt style="font-weight:600;margin-top:8px">Revenue</dt><dd style="margin:2px 0 0 0;color:#5f6b7a">' +
+        '<p style="margin:0 0 6px"><strong>Revenue</strong> is paid <code style="font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;background:#eef1f5;padding:0 3px;border-radius:3px">amount</code>.</p>' +
+        '<ul style="margin:0 0 6px;padding-left:20px"><li>excludes [refunds](javascript:alert(1))</li><li>&lt;script&gt;x&lt;/script&gt;</li></ul></dd></dl>',
+    );
+    expect(html).not.toContain("**");
+    expect(text).toContain("Definitions\n- Revenue: Revenue is paid amount.\n  - excludes [refunds](javascript:alert(1))\n  - <script>x</script>\n\nSent by");
+  });
+
   it("never links to a non-http URL", () => {
     const { html } = buildDigestEmail({ ...base, dashboardTitle: "x", dashboardUrl: "javascript:alert(1)" });
     expect(html).not.toContain("javascript:");

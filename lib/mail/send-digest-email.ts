@@ -1,7 +1,8 @@
 // The digest email: the dashboard snapshot inline (a cid: image part), a link back to the live dashboard,
-// optionally the definitions of its metrics, and a plain-text alternative. Every user-supplied text is
-// escaped in the HTML.
+// optionally the definitions of its metrics (Markdown, rendered), and a plain-text alternative. Every
+// user-supplied text is escaped in the HTML.
 import { escapeHtml, safeHref } from "./html";
+import { markdownToEmailHtml, markdownToPlainText } from "./markdown-html";
 import { sendMail, type SentMail } from "./transport";
 
 export interface DigestEmailInput {
@@ -32,7 +33,7 @@ export function buildDigestEmail(input: DigestEmailInput) {
 <dl style="margin:0">${definitions
         .map(
           (d) =>
-            `<dt style="font-weight:600;margin-top:8px">${escapeHtml(d.title)}</dt><dd style="margin:2px 0 0 0;color:#5f6b7a;white-space:pre-wrap">${escapeHtml(d.description)}</dd>`,
+            `<dt style="font-weight:600;margin-top:8px">${escapeHtml(d.title)}</dt><dd style="margin:2px 0 0 0;color:#5f6b7a">${markdownToEmailHtml(d.description, input.dashboardUrl)}</dd>`,
         )
         .join("")}</dl>`
     : "";
@@ -55,7 +56,7 @@ ${definitionsHtml}
     `Open the live dashboard: ${input.dashboardUrl}`,
     "",
     "The snapshot of the dashboard is in the HTML version of this email.",
-    ...(definitions.length ? ["", "Definitions", ...definitions.map((d) => `- ${d.title}: ${d.description}`)] : []),
+    ...(definitions.length ? ["", "Definitions", ...definitions.map((d) => `- ${d.title}: ${markdownToPlainText(d.description, input.dashboardUrl).replace(/\n/g, "\n  ")}`)] : []),
     "",
     "Sent by Spyglass because you are subscribed to this dashboard.",
   ].join("\n");

@@ -4,7 +4,9 @@ import { categoryLabel, toNumber } from "../format";
 import type { ResolvedVizConfig } from "../resolve-viz-config";
 import { inferGrain, stepsBetween, toEpochMs, type DateGrain } from "../time";
 import { columnIndex, formatCount, type ChartInput } from "./common";
-import { MAX_CATEGORIES, MAX_POINTS_PER_SERIES, sampleAlignedPositions } from "./sampling";
+import { MAX_CATEGORIES, MAX_SERIES, pointsPerSeries, sampleAlignedPositions } from "./sampling";
+
+export const OTHER_SERIES = "Other";
 
 export interface AxisSeries {
   name: string;
@@ -12,6 +14,8 @@ export interface AxisSeries {
   column: string;
   /** One value per x position; null where the series has none. */
   values: (number | null)[];
+  /** The series that holds the smallest series folded together past MAX_SERIES (drawn grey). */
+  other?: true;
 }
 
 export interface AxisData {
@@ -32,6 +36,8 @@ export interface AxisDataOptions {
   limit: "categories" | "points";
   /** Turn every position's values into shares of its total (100 % stacking). */
   percent: boolean;
+  /** Past MAX_SERIES, fold the smallest series into "Other" (stacked charts) rather than leave them out. */
+  fold: boolean;
 }
 
 /** Filling a time series stops here: a stray date decades away must not create millions of empty steps. */
@@ -40,8 +46,9 @@ const collator = new Intl.Collator("en", { numeric: true });
 
 export function buildAxisData(input: ChartInput, cfg: ResolvedVizConfig, opts: AxisDataOptions): AxisData {
   const collected = collect(input, cfg, opts);
-  const { keys, sources, targetSource } = collected;
+  const { keys, targetSource } = collected;
   const notes: string[] = [];
+  const sources = capSeries(collected.sources, keys.length, opts.fold, notes);
 
   // Positions in drawing order, as indexes into `keys` (-1: a missing time step added by gap filling).
   let order = keys.map((_, i) => i);
@@ -76,11 +83,13 @@ export function buildAxisData(input: ChartInput, cfg: ResolvedVizConfig, opts: A
   let target = targetSource ? align(targetSource) : null;
   if (opts.percent) series = toShares(series, xs.length);
 
-  if (opts.limit === "points" && xs.length > MAX_POINTS_PER_SERIES) {
+  // The budget is for the whole chart, target line included: many series each get fewer points.
+  const limit = pointsPerSeries(series.length + (target ? 1 : 0));
+  if (opts.limit === "points" && xs.length > limit) {
     const keep = sampleAlignedPositions(
       series.map((s) => s.values),
       xs.length,
-      MAX_POINTS_PER_SERIES,
+      limit,
       !zero,
     );
     notes.push(`Showing ${formatCount(keep.length)} of ${formatCount(xs.length)} points per series (sampled)`);
@@ -131,6 +140,47 @@ function collect(input: ChartInput, cfg: ResolvedVizConfig, opts: AxisDataOption
     }
   }
   return { keys, positions, sources: [...bySeries.values()], targetSource: ti >= 0 ? targetSource : null };
+}
+
+/**
+ * At most MAX_SERIES series: the largest by total magnitude, in their first-seen order. With `fold`, the
+ * rest add up into one "Other" series per y column (named "Other · column" when there are several), which
+ * counts against the limit; otherwise they are left out. Either way a note says so.
+ */
+function capSeries(sources: AxisSeries[], length: number, fold: boolean, notes: string[]): AxisSeries[] {
+  if (sources.length <= MAX_SERIES) return sources;
+  const columns = [...new Set(sources.map((s) => s.column))];
+  const keepCount = fold ? Math.max(1, MAX_SERIES - columns.length) : MAX_SERIES;
+  const totals = sources.map((s) => s.values.reduce<number>((sum, v) => sum + Math.abs(v ?? 0), 0));
+  // Largest first; on equal totals the earlier series wins, so the choice is stable.
+  const ranked = sources.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b);
+  const kept = new Set(ranked.slice(0, keepCount));
+  const top = sources.filter((_, i) => kept.has(i));
+  const rest = sources.filter((_, i) => !kept.has(i));
+  const total = formatCount(sources.length);
+  if (!fold) {
+    notes.push(`Showing the ${formatCount(keepCount)} largest of ${total} series`);
+    return top;
+  }
+  notes.push(`The ${formatCount(rest.length)} smallest of ${total} series are grouped as “${OTHER_SERIES}”`);
+  const others = new Map<string, AxisSeries>();
+  for (const s of rest) {
+    const name = columns.length > 1 ? `${OTHER_SERIES} · ${s.column}` : OTHER_SERIES;
+    let other = others.get(name);
+    if (!other) {
+      // A real series of that name among the largest takes the rest in, rather than two with one name.
+      const existing = top.find((t) => t.name === name);
+      other = existing ?? { name, column: s.column, values: new Array<number | null>(length).fill(null), other: true };
+      if (existing) top[top.indexOf(existing)] = other = { ...existing, values: [...existing.values], other: true };
+      others.set(name, other);
+    }
+    const values = other.values;
+    for (let i = 0; i < length; i++) {
+      const v = s.values[i];
+      if (v !== null && v !== undefined) values[i] = (values[i] ?? 0) + v;
+    }
+  }
+  return [...top, ...[...others.values()].filter((o) => !top.includes(o))];
 }
 
 /** Every step of the grain from the first time to the last; steps without a row get index -1. */

@@ -19,7 +19,7 @@ import {
   type BuiltChart,
   type ChartInput,
 } from "./common";
-import { assignSeriesColors, TARGET_COLOR } from "./palette";
+import { assignSeriesColors, OTHER_COLOR, TARGET_COLOR } from "./palette";
 
 export type AxisVizType = "line" | "area" | "bar" | "combo";
 export const TARGET_NAME = "Target";
@@ -44,6 +44,8 @@ export function buildAxisChart(type: AxisVizType, input: ChartInput, cfg: Resolv
     x: temporal ? "time" : xKind === "value" ? "number" : "label",
     limit: hasBars && xKind === "category" ? "categories" : "points",
     percent,
+    // Folding keeps a stack's height true; on unstacked charts a sum of unrelated lines would mislead.
+    fold: stacking !== "none",
   });
   const notes = [...data.notes];
   const fmt = valueFormatOf(cfg);
@@ -105,23 +107,26 @@ function buildSeries(
   // 0–100 % axis: those charts keep a single value axis.
   const rightColumns = new Set(opts.horizontal || opts.stacking === "percent" ? [] : cfg.rightAxisColumns);
   const colors = assignSeriesColors(
-    data.series.map((s) => s.name),
+    data.series.filter((s) => !s.other).map((s) => s.name),
     cfg.colors,
   );
   const showSymbol = data.xs.length <= MAX_POINTS_WITH_SYMBOLS;
   const point = pointOf(data, opts.xKind);
+  // Likewise x ≤ 0 on a log x axis (lines and areas over a numeric x).
+  const xLog = opts.xKind === "value" && cfg.xAxis.log === true;
+  const xFits = (i: number) => !xLog || (data.xs[i] as number) > 0;
 
   return data.series.map((s): Series => {
     const kind = type === "bar" || (type === "combo" && !lineColumns.has(s.column)) ? "bar" : "line";
     const right = rightColumns.has(s.column);
-    const color = colors.get(s.name) as string;
+    const color = s.other ? (cfg.colors[s.name] ?? OTHER_COLOR) : (colors.get(s.name) as string);
     const stacked = opts.stacking !== "none" && (type !== "combo" || kind === "bar");
     // Values ≤ 0 have no place on a log axis; ECharts would draw them at -Infinity.
     const log = opts.stacking !== "percent" && (right ? cfg.rightAxis.log : cfg.yAxis.log) === true;
     const fmt = right ? opts.rightFmt : opts.fmt;
     const common = {
       name: s.name,
-      data: s.values.map((v, i) => point(i, log && v !== null && v <= 0 ? null : v)),
+      data: s.values.map((v, i) => point(i, (log && v !== null && v <= 0) || !xFits(i) ? null : v)),
       itemStyle: { color },
       ...(stacked ? { stack: right ? "total-right" : "total" } : {}),
       ...(right ? { yAxisIndex: 1, tooltip: { valueFormatter: (v: unknown) => formatValue(v, fmt) } } : {}),

@@ -6,6 +6,7 @@ import { isTemporal } from "../infer-viz-type";
 import type { ResolvedVizConfig } from "../resolve-viz-config";
 import { autoDateFormat, formatDate, inferGrain, toEpochMs } from "../time";
 import { axisName, baseOption, columnIndex, escapeHtml, formatCount, PERCENT, type BuiltChart, type ChartInput } from "./common";
+import { MAX_COHORT_PERIODS, MAX_COHORTS } from "./sampling";
 
 /** Light to dark of the palette's first blue: more retained, darker. */
 export const COHORT_COLORS = ["#eef3fc", "#2f6fde"];
@@ -14,9 +15,9 @@ export const MAX_LABELLED_CELLS = 1000;
 const collator = new Intl.Collator("en", { numeric: true });
 
 export function buildCohortChart(input: ChartInput, cfg: ResolvedVizConfig): BuiltChart {
-  const table = readCohorts(input, cfg);
-  const { cohortLabels, periodLabels, raw } = table;
   const notes: string[] = [];
+  const table = capCohorts(readCohorts(input, cfg), notes);
+  const { cohortLabels, periodLabels, raw } = table;
   const fmt = valueFormatOf(cfg);
   const cellFmt = cfg.cohortPercent ? PERCENT : fmt;
 
@@ -73,6 +74,8 @@ export function buildCohortChart(input: ChartInput, cfg: ResolvedVizConfig): Bui
 }
 
 interface CohortTable {
+  /** Cohorts are times (kept newest past the limit) rather than labels (kept first). */
+  temporal: boolean;
   cohortLabels: string[];
   periodLabels: string[];
   /** raw[cohort][period]: the summed value of the rows for that cell. */
@@ -86,7 +89,7 @@ function readCohorts(input: ChartInput, cfg: ResolvedVizConfig): CohortTable {
   const yi = columnIndex(input, cfg.y[0]);
   const xColumn = input.columns[xi];
   const temporal = xColumn !== undefined && isTemporal(xColumn);
-  if (xi < 0 || pi < 0 || yi < 0) return { cohortLabels: [], periodLabels: [], raw: [] };
+  if (xi < 0 || pi < 0 || yi < 0) return { temporal, cohortLabels: [], periodLabels: [], raw: [] };
 
   const cohortKeys = new Map<string | number, number>();
   const periodKeys = new Map<string, number>();
@@ -122,9 +125,33 @@ function readCohorts(input: ChartInput, cfg: ResolvedVizConfig): CohortTable {
   const sortedTimes = temporal ? cohortOrder.map((i) => cohorts[i] as number) : [];
   const dateFmt = cfg.dateFormat !== "auto" ? cfg.dateFormat : autoDateFormat(inferGrain(sortedTimes), sortedTimes);
   return {
+    temporal,
     cohortLabels: cohortOrder.map((i) => (temporal ? formatDate(cohorts[i] as number, dateFmt) : String(cohorts[i]))),
     periodLabels: periodOrder.map((i) => periods[i]),
     raw,
+  };
+}
+
+/**
+ * At most MAX_COHORTS × MAX_COHORT_PERIODS cells: the newest cohorts of a time series (the ones being
+ * watched; text cohorts keep the first ones) and the first periods (the start of every cohort's curve,
+ * which shares are measured against).
+ */
+function capCohorts(table: CohortTable, notes: string[]): CohortTable {
+  const cohorts = table.cohortLabels.length;
+  const periods = table.periodLabels.length;
+  if (cohorts <= MAX_COHORTS && periods <= MAX_COHORT_PERIODS) return table;
+  const from = cohorts > MAX_COHORTS && table.temporal ? cohorts - MAX_COHORTS : 0;
+  const to = Math.min(cohorts, from + MAX_COHORTS);
+  if (cohorts > MAX_COHORTS) {
+    notes.push(`Showing the ${table.temporal ? "latest" : "first"} ${formatCount(MAX_COHORTS)} of ${formatCount(cohorts)} cohorts`);
+  }
+  if (periods > MAX_COHORT_PERIODS) notes.push(`Showing the first ${formatCount(MAX_COHORT_PERIODS)} of ${formatCount(periods)} periods`);
+  return {
+    temporal: table.temporal,
+    cohortLabels: table.cohortLabels.slice(from, to),
+    periodLabels: table.periodLabels.slice(0, MAX_COHORT_PERIODS),
+    raw: table.raw.slice(from, to).map((row) => row.slice(0, MAX_COHORT_PERIODS)),
   };
 }
 

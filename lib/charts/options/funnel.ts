@@ -1,14 +1,19 @@
-// Funnel charts: stages in the query's order (visitor → signup → active → paid), each labelled with its
-// value and its share of the first stage.
+// Funnel charts: stages in the query's order (visitor → signup → active → paid) unless sorted, each labelled
+// with its value and its share of the first stage.
 import type { EChartsOption, FunnelSeriesOption } from "echarts";
 import { formatNumber, valueFormatOf, type ValueFormatOptions } from "../format";
 import type { ResolvedVizConfig } from "../resolve-viz-config";
-import { baseOption, escapeHtml, legendOption, legendPosition, PERCENT, type BuiltChart, type ChartInput } from "./common";
+import { baseOption, escapeHtml, formatCount, legendOption, legendPosition, PERCENT, type BuiltChart, type ChartInput } from "./common";
 import { assignSeriesColors } from "./palette";
-import { readSlices } from "./slices";
+import { MAX_FUNNEL_STAGES } from "./sampling";
+import { readSlices, sortSlices } from "./slices";
 
 export function buildFunnelChart(input: ChartInput, cfg: ResolvedVizConfig): BuiltChart {
-  const stages = readSlices(input, cfg);
+  const read = sortSlices(readSlices(input, cfg), cfg.sort);
+  const notes: string[] = [];
+  // A funnel is read from its first stage on, so past the limit the first stages are the ones kept.
+  const stages = read.slice(0, MAX_FUNNEL_STAGES);
+  if (read.length > stages.length) notes.push(`Showing the first ${formatCount(stages.length)} of ${formatCount(read.length)} stages`);
   const first = stages[0]?.value ?? 0;
   const fmt = valueFormatOf(cfg);
   const colors = assignSeriesColors(
@@ -22,7 +27,7 @@ export function buildFunnelChart(input: ChartInput, cfg: ResolvedVizConfig): Bui
   const series: FunnelSeriesOption = {
     name: cfg.y[0] ?? "",
     type: "funnel",
-    // The query's order is the funnel's order, even where a later stage is larger.
+    // The stages' order (the query's, or the chart's sort) is the funnel's order, even where a later stage is larger.
     sort: "none",
     // ECharts scales widths between min and max, and max defaults to 100.
     min: 0,
@@ -52,7 +57,7 @@ export function buildFunnelChart(input: ChartInput, cfg: ResolvedVizConfig): Bui
     legend: legendOption(position),
     series: [series],
   };
-  return { option: option as EChartsOption, notes: [] };
+  return { option: option as EChartsOption, notes };
 }
 
 /** "Signup: 1,234 · 45.6% of first · 80% of previous". HTML, so stage names are escaped. */

@@ -5,7 +5,7 @@ import type { ResolvedVizConfig } from "../resolve-viz-config";
 import { baseOption, formatCount, legendOption, legendPosition, PERCENT, type BuiltChart, type ChartInput, type LegendPosition } from "./common";
 import { assignSeriesColors, OTHER_COLOR } from "./palette";
 import { MAX_PIE_SLICES } from "./sampling";
-import { readSlices, type Slice } from "./slices";
+import { readSlices, sortSlices, type Slice } from "./slices";
 
 export const OTHER_NAME = "Other";
 
@@ -54,21 +54,6 @@ export function buildPieChart(type: "pie" | "donut", input: ChartInput, cfg: Res
     series: [series],
   };
   return { option: option as EChartsOption, notes };
-}
-
-function sortSlices(slices: Slice[], sort: ResolvedVizConfig["sort"]): Slice[] {
-  switch (sort) {
-    case "value-desc":
-      return [...slices].sort((a, b) => b.value - a.value);
-    case "value-asc":
-      return [...slices].sort((a, b) => a.value - b.value);
-    case "x-asc":
-      return [...slices].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    case "x-desc":
-      return [...slices].sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-    default:
-      return slices;
-  }
 }
 
 /** The MAX_PIE_SLICES largest slices in their order, then one "Other" slice holding the rest. */

@@ -9,6 +9,26 @@ export const MAX_CATEGORIES = 200;
 export const MAX_SCATTER_POINTS = 5000;
 /** Pie and donut slices before the rest fold into "Other". */
 export const MAX_PIE_SLICES = 12;
+/**
+ * Series on a line, area, bar or combo chart (a result split by a column with 1,500 values would otherwise
+ * draw 1,500 lines). Past it the largest series by total are kept; stacked charts fold the rest into one
+ * "Other" series (so the stack's height stays true), unstacked ones leave them out.
+ */
+export const MAX_SERIES = 25;
+/** Points drawn on one line, area or time-axis chart over all its series: per-series limits shrink to fit. */
+export const MAX_TOTAL_POINTS = 20_000;
+/** Colours (series) on a scatter or bubble chart; the points of the rest are drawn grey as "Other". */
+export const MAX_SCATTER_SERIES = 25;
+/** Cohorts (rows) and periods (columns) of a retention heatmap: at most 10,000 cells. */
+export const MAX_COHORTS = 100;
+export const MAX_COHORT_PERIODS = 100;
+/** Funnel stages; a funnel is read in order, so the first ones are kept. */
+export const MAX_FUNNEL_STAGES = 20;
+
+/** Points each of `seriesCount` aligned series may keep so that together they stay within MAX_TOTAL_POINTS. */
+export function pointsPerSeries(seriesCount: number): number {
+  return Math.min(MAX_POINTS_PER_SERIES, Math.floor(MAX_TOTAL_POINTS / Math.max(1, seriesCount)));
+}
 
 /**
  * Positions to keep of `length` aligned positions shared by several series (min/max bucketing): the first

@@ -18,8 +18,9 @@ import {
   type BuiltChart,
   type ChartInput,
 } from "./common";
-import { assignSeriesColors } from "./palette";
-import { MAX_SCATTER_POINTS, stridePositions } from "./sampling";
+import { OTHER_SERIES } from "./axis-data";
+import { assignSeriesColors, OTHER_COLOR } from "./palette";
+import { MAX_SCATTER_POINTS, MAX_SCATTER_SERIES, stridePositions } from "./sampling";
 
 /** Bubble diameters in px: the largest value gets MAX, area grows with the value, nothing below MIN. */
 export const BUBBLE_MIN_PX = 4;
@@ -51,28 +52,30 @@ export function buildScatterChart(type: "scatter" | "bubble", input: ChartInput,
   // Sized against every point, so sampling does not change how big a bubble is.
   const maxSize = bubble ? all.reduce((m, p) => Math.max(m, p.size ?? 0), 0) : 0;
 
-  const groups = new Map<string, Point[]>();
-  for (const p of points) {
-    const list = groups.get(p.series);
-    if (list) list.push(p);
-    else groups.set(p.series, [p]);
-  }
-  const colors = assignSeriesColors([...groups.keys()], cfg.colors);
+  const groups = groupPoints(points, notes);
+  const colors = assignSeriesColors(
+    [...groups.keys()].filter((n) => n !== OTHER_SERIES),
+    cfg.colors,
+  );
+  const fmt = valueFormatOf(cfg);
+  const label = cfg.dataLabels ? pointLabel(cfg, fmt) : null;
   const series: ScatterSeriesOption[] = [...groups.entries()].map(([name, list]) => {
-    const color = colors.get(name) as string;
+    const color = name === OTHER_SERIES ? (cfg.colors[name] ?? OTHER_COLOR) : (colors.get(name) as string);
     return {
       name,
       type: "scatter",
       itemStyle: { color, ...(bubble ? { opacity: 0.7 } : {}) },
+      // Dense clouds would print labels over each other; ECharts drops the ones that collide.
+      ...(label ? { label, labelLayout: { hideOverlap: true } } : {}),
       ...(bubble
         ? { data: list.map((p) => ({ value: [p.x, p.y, p.size], symbolSize: bubbleSize(p.size, maxSize) })) }
         : { symbolSize: SCATTER_SYMBOL_PX, data: list.map((p) => [p.x, p.y]) }),
     } as ScatterSeriesOption;
   });
 
-  const fmt = valueFormatOf(cfg);
   const dateFmt: DateLabelFormat = cfg.dateFormat !== "auto" ? cfg.dateFormat : autoDateFormat(null, temporal ? all.map((p) => p.x) : []);
-  const columnOf = [...groups.values()].map((list) => list[0].column);
+  // "Other" may mix y columns; its tooltip then says "y".
+  const columnOf = [...groups.values()].map((list) => (list.every((p) => p.column === list[0].column) ? list[0].column : "y"));
   const position = legendPosition(cfg.legend, series.length);
   const option = {
     ...baseOption(),
@@ -91,6 +94,33 @@ export function buildScatterChart(type: "scatter" | "bubble", input: ChartInput,
     series,
   };
   return { option: option as EChartsOption, notes };
+}
+
+/**
+ * Points by series in first-seen order. Past MAX_SCATTER_SERIES, the series with the most points keep their
+ * colour and the points of the rest are drawn together as one grey "Other" series: every point stays.
+ */
+function groupPoints(points: Point[], notes: string[]): Map<string, Point[]> {
+  const groups = new Map<string, Point[]>();
+  for (const p of points) {
+    const list = groups.get(p.series);
+    if (list) list.push(p);
+    else groups.set(p.series, [p]);
+  }
+  if (groups.size <= MAX_SCATTER_SERIES) return groups;
+  const names = [...groups.keys()];
+  // Most points first; on equal counts the earlier series wins, so the choice is stable.
+  const ranked = names.map((_, i) => i).sort((a, b) => (groups.get(names[b]) as Point[]).length - (groups.get(names[a]) as Point[]).length || a - b);
+  const kept = new Set(ranked.slice(0, MAX_SCATTER_SERIES - 1).map((i) => names[i]));
+  const capped = new Map<string, Point[]>();
+  const other: Point[] = [];
+  for (const [name, list] of groups) {
+    if (kept.has(name) && name !== OTHER_SERIES) capped.set(name, list);
+    else other.push(...list);
+  }
+  notes.push(`The ${formatCount(groups.size - capped.size)} smallest of ${formatCount(groups.size)} series are drawn as “${OTHER_SERIES}”`);
+  capped.set(OTHER_SERIES, other);
+  return capped;
 }
 
 function collectPoints(input: ChartInput, cfg: ResolvedVizConfig, opts: { temporal: boolean; bubble: boolean }): Point[] {
@@ -116,6 +146,24 @@ function collectPoints(input: ChartInput, cfg: ResolvedVizConfig, opts: { tempor
     }
   }
   return points;
+}
+
+/**
+ * A label beside each point: the series' name when the points are split by a column (a bubble per country
+ * reads best as "US"), otherwise the y value in the chart's format.
+ */
+function pointLabel(cfg: ResolvedVizConfig, fmt: ValueFormatOptions) {
+  return {
+    show: true,
+    position: "top" as const,
+    formatter:
+      cfg.series !== undefined
+        ? (p: { seriesName?: string }) => p.seriesName ?? ""
+        : (p: { value?: unknown }) => {
+            const y = Array.isArray(p.value) ? toNumber(p.value[1]) : null;
+            return y === null ? "" : formatNumber(y, fmt, { compact: true });
+          },
+  };
 }
 
 /** Area proportional to the value (diameter ∝ √value), rounded to 0.1 px so options compare exactly. */

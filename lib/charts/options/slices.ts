@@ -24,3 +24,19 @@ export function readSlices(input: ChartInput, cfg: ResolvedVizConfig): Slice[] {
   }
   return [...slices.values()];
 }
+
+/** Slices (pie) or stages (funnel) in the query's order, by value, or by label; ties keep the query's order. */
+export function sortSlices(slices: Slice[], sort: ResolvedVizConfig["sort"]): Slice[] {
+  switch (sort) {
+    case "value-desc":
+      return [...slices].sort((a, b) => b.value - a.value);
+    case "value-asc":
+      return [...slices].sort((a, b) => a.value - b.value);
+    case "x-asc":
+      return [...slices].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    case "x-desc":
+      return [...slices].sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    default:
+      return slices;
+  }
+}

@@ -157,6 +157,35 @@ order by 1, 2`,
   },
 };
 
+export const signupsByChannelAndClient: DemoChart = {
+  key: "marketing-signups-by-channel-and-client",
+  title: "Signups by channel and client, last 4 weeks",
+  description: `**Signups**: accounts created over the last four complete weeks, by the acquisition channel that brought the visitor and the client they signed up on (web, iphone, android), side by side: app store signups come from the apps, search and referrals mostly from the web. ${WEEK_NOTE}`,
+  sql: `with ${BOUNDS}
+select g.channel, g.client, count(*) as signups
+from demo.signups g, bounds b
+where g.signed_up_at >= b.last_week - 21 and g.signed_up_at < b.last_week + 7
+group by 1, 2
+order by 1, 2`,
+  vizType: "bar",
+  // Grouped: one bar per client beside the others, within each channel.
+  vizConfig: { x: "channel", y: ["signups"], series: "client", stacking: "none" },
+};
+
+export const newSubscriptionsByPlan: DemoChart = {
+  key: "marketing-new-subscriptions-by-plan",
+  title: "New subscriptions by plan, by month",
+  description: `**New subscriptions**: members paying for a plan for the first time in the month (first payments only, renewals excluded), stacked by plan (Plus and Pro), so the height of each bar is the month's total. Last 12 complete months. ${MONTH_NOTE}`,
+  sql: `with ${MONTH_BOUNDS}
+select date_trunc('month', p.purchased_at)::date as month, initcap(p.plan) as plan, count(*) as new_subscriptions
+from demo.subscription_purchases p, month_bounds m
+where p.purchase_type = 'new' and p.purchased_at >= m.last_month - interval '11 months' and p.purchased_at < m.last_month + interval '1 month'
+group by 1, 2
+order by 1, 2`,
+  vizType: "bar",
+  vizConfig: { x: "month", y: ["new_subscriptions"], series: "plan", stacking: "stacked", dateFormat: "month" },
+};
+
 export const marketingDashboard: DemoDashboard = {
   title: "Marketing",
   description: "Acquisition: signups by channel and country, the monthly channel mix, visit-to-signup and paid conversion, subscription revenue by plan and type.",
@@ -169,5 +198,7 @@ export const marketingDashboard: DemoDashboard = {
     chartTile(paidConversionByChannel, 0, 12, 6, 5),
     chartTile(subscriptionRevenueByPlan, 6, 12, 6, 5),
     chartTile(subscriptionRevenueByType, 0, 17, 12, 4),
+    chartTile(signupsByChannelAndClient, 0, 21, 6, 4),
+    chartTile(newSubscriptionsByPlan, 6, 21, 6, 4),
   ],
 };
