@@ -5,7 +5,7 @@ import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view"
 import { appendTile, NEW_TILE_SIZE, removeTile, type TileKind } from "@/lib/dashboards/layout/grid";
 import { saveLayoutSchema } from "@/lib/dashboards/schemas";
 import type { SavedLayout } from "@/lib/dashboards/save-layout";
-import { FilterBar } from "@/components/dashboard-filters/FilterBar";
+import { dashboardOptionsUrl, FilterBar } from "@/components/dashboard-filters/FilterBar";
 import { FilterEditor } from "@/components/dashboard-filters/FilterEditor";
 import { useFilteredView } from "@/components/dashboard-filters/use-filtered-view";
 import { SharePanel } from "@/components/sharing/SharePanel";
@@ -68,10 +68,7 @@ export function DashboardPage({
   const newTileCount = useRef(0);
   const leaving = useRef(false);
 
-  /**
-   * Re-reads every tile's cached result in one request. The filter bar (components/dashboard-filters)
-   * will pass its query string here, so refreshes and the TV view keep the chosen filters.
-   */
+  /** Re-reads every tile's cached result in one request; `search` carries the filter values ("?f.…"). */
   const loadResults = useCallback(
     async (search = ""): Promise<PageView | null> => {
       const res = await fetch(`/api/dashboards/${initial.id}/results${search}`);
@@ -225,7 +222,9 @@ export function DashboardPage({
   const settings: DashboardSettings = { title: view.title, description: view.description, tags: extra.tags, isPrivate: extra.isPrivate };
 
   if (tv) {
-    return <TvView view={view} loadResults={loadResults} onResults={setView} onExit={() => setTv(false)} />;
+    // The TV view's auto-refresh keeps the filters chosen on the page (they stay in the URL too).
+    const tvSearch = filtered.query ? `?${filtered.query}` : "";
+    return <TvView view={view} loadResults={() => loadResults(tvSearch)} onResults={setView} onExit={() => setTv(false)} />;
   }
 
   return (
@@ -316,7 +315,7 @@ export function DashboardPage({
         {!editing && (
           <div className="row">
             <FilterBar
-              dashboardId={view.id}
+              optionsUrl={dashboardOptionsUrl(view.id)}
               filters={view.filters ?? []}
               values={filtered.values}
               onChange={filtered.setValues}
@@ -401,7 +400,7 @@ export function DashboardPage({
       )}
       {showShare && !editing && (
         <div style={{ marginBottom: 16 }}>
-          <SharePanel dashboardId={view.id} canEdit={canEdit} />
+          <SharePanel dashboardId={view.id} canEdit={canEdit} filterQuery={filtered.query} />
         </div>
       )}
       {showSubscriptions && !editing && (
