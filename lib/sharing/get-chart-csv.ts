@@ -51,18 +51,20 @@ export async function getChartCsv(
   const values = opts.searchParams ? decodeFilterValues(filters, opts.searchParams) : {};
   const plans = planChartBindings([chart], filters, values, utcDay(now));
   let result: (typeof chart.results)[number] | undefined = chart.results[0];
-  if (plans.get(chart.id)?.paramsKey) {
-    const filtered = await loadFilteredResults({
+  const filtered = Boolean(plans.get(chart.id)?.paramsKey);
+  if (filtered) {
+    const loaded = await loadFilteredResults({
       charts: [chart],
       plans,
       defaultComputedAt: new Map([[chart.id, result?.computedAt ?? null]]),
       refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
       now,
     });
-    result = filtered.get(chart.id)?.row ?? undefined;
+    result = loaded.get(chart.id)?.row ?? undefined;
   }
   if (!result?.computedAt) {
-    throw new AppError("CONFLICT", `“${chart.title}” has no data for these filters yet: refresh the dashboard, then download again.`);
+    const which = filtered ? "no data for these filter values yet" : "no data yet";
+    throw new AppError("CONFLICT", `“${chart.title}” has ${which}: refresh the dashboard, then download again.`);
   }
   const columns = result.columns as unknown as ResultColumn[];
   const rows = result.rows as unknown as unknown[][];
