@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartView } from "@/components/charts/ChartView";
 import { Markdown } from "@/components/ui/Markdown";
@@ -41,6 +41,7 @@ export function DashboardTile({
   onStatus,
   snapshot = false,
   edit,
+  menu,
 }: {
   tile: GridTile;
   now: number;
@@ -48,6 +49,8 @@ export function DashboardTile({
   /** In a snapshot image nothing is clickable, so interactive controls are left out. */
   snapshot?: boolean;
   edit?: TileEditControls;
+  /** The chart tile's menu (TileMenu), shown beside its definition. */
+  menu?: ReactNode;
 }) {
   const hasData = Boolean(tile.result?.computedAt);
   const isChart = tile.kind === "chart" && tile.chart !== null;
@@ -106,6 +109,7 @@ export function DashboardTile({
             <span className={styles.authorship}>{authorshipLine(chart, now)}</span>
           </span>
         </span>
+        {menu}
       </header>
       <div className={styles.body}>
         {result && result.computedAt ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import type { DashboardTileView } from "@/lib/dashboards/get-dashboard-view";
 import { GRID_COLUMNS, moveTile, nudgeSize, nudgeTile, readingOrder, resizeTile, samePositions, type Direction } from "@/lib/dashboards/layout/grid";
 import { DashboardTile, type TileEditControls, type TileStatus } from "./DashboardTile";
@@ -29,7 +29,20 @@ export interface GridEditing {
  * Tiles are listed in reading order (row, then column), which is also the order of the phone's single
  * column. With `editing`, the draft's positions are drawn and every tile gets its edit controls.
  */
-export function DashboardGrid({ view, now, snapshot = false, editing }: { view: GridSource; now: number; snapshot?: boolean; editing?: GridEditing }) {
+export function DashboardGrid({
+  view,
+  now,
+  snapshot = false,
+  editing,
+  tileMenu,
+}: {
+  view: GridSource;
+  now: number;
+  snapshot?: boolean;
+  editing?: GridEditing;
+  /** A chart tile's menu (star, history) on the interactive page; left out in snapshots and edit mode. */
+  tileMenu?: (tile: GridTile) => ReactNode;
+}) {
   const statuses = useRef(new Map<string, { status: TileStatus; error?: string }>());
   const viewTiles = useMemo(() => toGridTiles(view.tiles), [view.tiles]);
   const edit = snapshot ? undefined : editing;
@@ -80,7 +93,15 @@ export function DashboardGrid({ view, now, snapshot = false, editing }: { view: 
     <>
       <div ref={gridRef} className={`${styles.grid} ${edit ? styles.editingGrid : ""}`} data-editing={edit ? "" : undefined}>
         {tiles.map((tile) => (
-          <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} snapshot={snapshot} edit={controls?.(tile)} />
+          <DashboardTile
+            key={tile.id}
+            tile={tile}
+            now={now}
+            onStatus={onStatus}
+            snapshot={snapshot}
+            edit={controls?.(tile)}
+            menu={!snapshot && !edit ? tileMenu?.(tile) : undefined}
+          />
         ))}
         {edit && tiles.length === 0 && <p className={`muted ${styles.emptyEdit}`}>No tiles: add a text or a section header, or add charts from the SQL editor.</p>}
       </div>
