@@ -92,10 +92,67 @@ test("build, filter and share a dashboard; the public link shows the same number
   await expect(page.getByTestId("dashboard-header-tile")).toHaveText("Signups overview");
   await expect(page.getByTestId("dashboard-text-tile").locator("strong")).toHaveText("Numbers");
 
-  // A description for the link previews, and the filters (a date range and a drop-down from a query).
+  // Version history: move the text tile, then restore the layout from before the move. The first try is
+  // made from a stale page (someone saved meanwhile) and gets the conflict prompt.
+  const saved = ((await (await page.request.get(`/api/dashboards/${id}/results`)).json()) as DashboardView).version;
+  await page.getByRole("button", { name: "Edit layout" }).click();
+  await dragBy(page, page.getByRole("button", { name: "Move text Numbers for the growth review", exact: true }), 6 * colStep, 0);
+  await page.getByRole("button", { name: "Save layout" }).click();
+  await expect(page.getByRole("button", { name: "Add text" })).toBeHidden();
+  expect((await layoutOf(page, id))["text:**Numbers** for the growth review"]).toEqual([6, 8, 6, 3]);
+  await page.reload();
+  await page.getByRole("button", { name: "History" }).click();
+  const history = page.getByRole("region", { name: "Version history" });
+  await history.getByRole("button", { name: new RegExp(`^Version ${saved}\\b`) }).click();
+  await history.getByRole("button", { name: `Restore version ${saved}` }).click();
+  const stale = ((await (await page.request.get(`/api/dashboards/${id}/results`)).json()) as DashboardView).version;
+  expect((await page.request.patch(`/api/dashboards/${id}`, { data: { version: stale, description: DESCRIPTION } })).status()).toBe(200);
+  await history.getByRole("group", { name: "Confirm restore" }).getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(history.getByRole("alert")).toContainText("Someone else saved this dashboard while you were looking at it");
+  await page.screenshot({ path: SHOT("history-conflict"), fullPage: true });
+  await history.getByRole("alert").getByRole("button", { name: "Reload" }).click();
+  await page.getByRole("button", { name: "History" }).click();
+  await history.getByRole("button", { name: new RegExp(`^Version ${saved}\\b`) }).click();
+  await history.getByRole("button", { name: `Restore version ${saved}` }).click();
+  await history.getByRole("group", { name: "Confirm restore" }).getByRole("button", { name: "Restore", exact: true }).click();
+  // The page reloads with the restored layout.
+  await expect(page.getByRole("button", { name: "History" })).toHaveAttribute("aria-expanded", "false");
+  expect(await layoutOf(page, id)).toEqual(expected);
+  const textBox = (await page.getByTestId("dashboard-text-tile").boundingBox())!;
+  expect(Math.abs(textBox.x - chartBox.x)).toBeLessThan(2);
+
+  // Chart history, from the tile's menu: the page lists the chart's versions.
+  await tile(page, "Signups").getByLabel("More for Signups").click();
+  await tile(page, "Signups").getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { name: "History of Signups", level: 1 })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Versions" }).getByRole("button", { name: /^Version 1\b/ })).toBeVisible();
+  await page.screenshot({ path: SHOT("chart-history"), fullPage: true });
+  await page.getByRole("link", { name: `← ${TITLE}` }).click();
+  await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
+
+  // Favourites: the dashboard from its header, a chart from its tile's menu; the list shows both.
+  const star = page.getByRole("button", { name: `Favourite ${TITLE}`, exact: true });
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  await tile(page, "Signups").getByLabel("More for Signups").click();
+  const chartStar = tile(page, "Signups").getByRole("button", { name: "Favourite Signups", exact: true });
+  await chartStar.click();
+  await expect(chartStar).toHaveAttribute("aria-pressed", "true");
+  await page.screenshot({ path: SHOT("tile-menu") });
+  await page.goto("/dashboards");
+  const firstListed = page.getByRole("list", { name: "Dashboards" }).getByRole("listitem").first();
+  await expect(firstListed.getByRole("link").first()).toHaveText(TITLE);
+  await expect(firstListed.getByRole("button", { name: `Favourite ${TITLE}` })).toHaveAttribute("aria-pressed", "true");
+  const starred = page.getByRole("region", { name: "Starred charts" });
+  await expect(starred.getByText("Signups", { exact: true })).toBeVisible();
+  await page.screenshot({ path: SHOT("favourites"), fullPage: true });
+  await page.goto(`/dashboards/${id}`);
+  await expect(page.getByRole("button", { name: `Favourite ${TITLE}`, exact: true })).toHaveAttribute("aria-pressed", "true");
+
+  // A description for the link previews (the restore above took the dashboard back to before it had one),
+  // and the filters (a date range and a drop-down from a query).
   const version = ((await (await page.request.get(`/api/dashboards/${id}/results`)).json()) as DashboardView).version;
-  const patched = await page.request.patch(`/api/dashboards/${id}`, { data: { version, description: DESCRIPTION } });
-  expect(patched.status()).toBe(200);
+  expect((await page.request.patch(`/api/dashboards/${id}`, { data: { version, description: DESCRIPTION } })).status()).toBe(200);
   await saveDashboardFilters(page, id, [
     { name: "period", label: "Period", type: "date_range" },
     { name: "country", label: "Country", type: "select", options: { dataSourceId, sql: "select distinct country from demo.users order by 1" } },
