@@ -4,13 +4,15 @@
 //   - the same 20 ChartResult rows read with one raw `pg` query (the floor: no ORM, no joins, no mapping),
 //     and with one Prisma findMany (the ORM's share of the difference),
 //   - and, when a build exists (.next/BUILD_ID), the HTTP round trip of the results endpoint on `next start`
-//     with a signed-in session.
+//     with a signed-in session, beside the server's own time for it (its Server-Timing header: total, and
+//     the view's read).
 // Prints p50/p95 of each, the payload size, and the ratio to the raw read.
 // Run: npx tsx bench/dashboard-load.ts [iterations=200] [demo scale=1]
 import os from "node:os";
 import pg from "pg";
 import { ensureDemoWarehouse } from "@/lib/demo/load-demo-warehouse";
 import { DEMO_SCHEMA } from "@/lib/demo/schema";
+import { parseServerTiming } from "@/lib/http/server-timing";
 import { freePort } from "@/lib/testing/free-port";
 import { median, startBenchEnv } from "./bench-env";
 import { findBuild, startWebApp, type WebApp } from "./web-app";
@@ -97,6 +99,10 @@ async function main() {
 
     let http: number[] | undefined;
     let httpBytes = 0;
+    // The server's time for each timed request, from its Server-Timing header (warm-up requests included
+    // then dropped, so the arrays line up with the round trips).
+    const serverTotal: number[] = [];
+    const serverView: number[] = [];
     const build = findBuild();
     if (build) {
       web = await startWebApp({ email: "bench@example.com", password });
@@ -106,7 +112,13 @@ async function main() {
         const res = await fetch(url, { headers: { cookie } });
         if (!res.ok) throw new Error(`results endpoint answered ${res.status}`);
         httpBytes = (await res.arrayBuffer()).byteLength;
+        const timing = parseServerTiming(res.headers.get("server-timing"));
+        if (timing.total === undefined) throw new Error("the results endpoint sent no Server-Timing total");
+        serverTotal.push(timing.total);
+        serverView.push(timing.view ?? NaN);
       });
+      serverTotal.splice(0, serverTotal.length - http.length);
+      serverView.splice(0, serverView.length - http.length);
       console.log(`next start: build ${build}, on ${web.base}`);
     } else {
       console.log("no build (.next/BUILD_ID): the HTTP round trip is skipped; run `npm run build` first to measure it");
@@ -116,7 +128,12 @@ async function main() {
     console.log(line("raw pg: select the 20 ChartResult rows", baseline));
     console.log(line("Prisma: chartResult.findMany of the same rows", prismaOnly, baseline));
     console.log(line("getDashboardView + JSON.stringify (in-process)", inProcess, baseline));
-    if (http) console.log(line(`GET /api/dashboards/[id]/results (HTTP, ${(httpBytes / 1024).toFixed(1)} KiB)`, http, baseline));
+    if (http) {
+      console.log(line(`GET /api/dashboards/[id]/results (HTTP, ${(httpBytes / 1024).toFixed(1)} KiB)`, http, baseline));
+      console.log(line("  of which server time (Server-Timing total)", serverTotal, baseline));
+      console.log(line("  of which getDashboardView (Server-Timing view)", serverView, baseline));
+      console.log(`  one request carried all ${TILES} tiles' results; the rest of the round trip is HTTP, Next's routing and the client`);
+    }
   } finally {
     await web?.stop();
     await env.stop();

@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DashboardFilter } from "@/lib/dashboard-filters/schema";
-import { FilterBar } from "./FilterBar";
+import { dashboardOptionsUrl, FilterBar } from "./FilterBar";
 
 const options = { dataSourceId: "ds1", sql: "select region from users" };
 const FILTERS: DashboardFilter[] = [
@@ -16,7 +16,7 @@ const FILTERS: DashboardFilter[] = [
 
 function render(values: Record<string, unknown>) {
   return renderToStaticMarkup(
-    createElement(FilterBar, { dashboardId: "d1", filters: FILTERS, values: values as never, onChange: () => {}, today: "2024-03-13" }),
+    createElement(FilterBar, { optionsUrl: dashboardOptionsUrl("d1"), filters: FILTERS, values: values as never, onChange: () => {}, today: "2024-03-13" }),
   );
 }
 
@@ -52,6 +52,6 @@ describe("FilterBar", () => {
   });
 
   it("renders nothing without filters", () => {
-    expect(renderToStaticMarkup(createElement(FilterBar, { dashboardId: "d1", filters: [], values: {}, onChange: () => {} }))).toBe("");
+    expect(renderToStaticMarkup(createElement(FilterBar, { optionsUrl: dashboardOptionsUrl("d1"), filters: [], values: {}, onChange: () => {} }))).toBe("");
   });
 });

@@ -16,19 +16,26 @@ import {
 import {
   effectiveFilterValue,
   isEmptyFilterValue,
-  type DashboardFilter,
-  type DateRangeFilter,
+  type FilterControlDef,
   type FilterValue,
   type FilterValues,
-  type SelectFilter,
-  type TextFilter,
 } from "@/lib/dashboard-filters/schema";
 import styles from "./filters.module.css";
 import { useFilterOptions } from "./use-filter-options";
 
+type DateRangeFilter = Extract<FilterControlDef, { type: "date_range" }>;
+type SelectFilter = Extract<FilterControlDef, { type: "select" }>;
+type TextFilter = Extract<FilterControlDef, { type: "text" }>;
+
+/** Where a dashboard's drop-down values come from, for a signed-in user. */
+export function dashboardOptionsUrl(dashboardId: string): (name: string) => string {
+  return (name) => `/api/dashboards/${encodeURIComponent(dashboardId)}/filters/${encodeURIComponent(name)}/options`;
+}
+
 export interface FilterBarProps {
-  dashboardId: string;
-  filters: DashboardFilter[];
+  /** The URL of a drop-down filter's values (dashboardOptionsUrl, or a public link's own route). */
+  optionsUrl: (name: string) => string;
+  filters: readonly FilterControlDef[];
   /** Values set explicitly (the URL's); a filter left out shows and applies its default. */
   values: FilterValues;
   /** Called with every explicit value (the changed one included) when the user changes a filter. */
@@ -40,7 +47,7 @@ export interface FilterBarProps {
 }
 
 /** The dashboard's filters as a row of labelled controls; renders nothing when there are none. */
-export function FilterBar({ dashboardId, filters, values, onChange, today, busy = false }: FilterBarProps) {
+export function FilterBar({ optionsUrl, filters, values, onChange, today, busy = false }: FilterBarProps) {
   const [fallbackToday] = useState(() => utcDay(Date.now()));
   if (filters.length === 0) return null;
   const day = today && isIsoDay(today) ? today : fallbackToday;
@@ -55,7 +62,7 @@ export function FilterBar({ dashboardId, filters, values, onChange, today, busy 
           case "date_range":
             return <DateRangeControl key={f.name} filter={f} value={value as DateRangeValue | null} today={day} onChange={(v) => set(f.name, v)} />;
           case "select":
-            return <SelectControl key={f.name} dashboardId={dashboardId} filter={f} value={value as string | string[] | null} onChange={(v) => set(f.name, v)} />;
+            return <SelectControl key={f.name} url={optionsUrl(f.name)} filter={f} value={value as string | string[] | null} onChange={(v) => set(f.name, v)} />;
           case "text":
             return <TextControl key={`${f.name}\u0000${String(value ?? "")}`} filter={f} value={(value as string | null) ?? ""} onChange={(v) => set(f.name, v)} />;
         }
@@ -145,17 +152,18 @@ function DateRangeControl({
 }
 
 function SelectControl({
-  dashboardId,
+  url,
   filter,
   value,
   onChange,
 }: {
-  dashboardId: string;
+  url: string;
   filter: SelectFilter;
   value: string | string[] | null;
   onChange: (value: string | string[] | null) => void;
 }) {
-  const options = useFilterOptions(dashboardId, filter.name, `${filter.options.dataSourceId}\u0000${filter.options.sql}`);
+  // The values query is only known to editors' pages; a change to it loads the values again.
+  const options = useFilterOptions(url, filter.options ? `${filter.options.dataSourceId}\u0000${filter.options.sql}` : "");
   const picked = value === null ? [] : Array.isArray(value) ? value : [value];
   // Values from the URL stay listed even when the query no longer returns them.
   const listed = options.status === "ready" ? [...options.values, ...picked.filter((v) => !options.values.includes(v))] : picked;

@@ -1,5 +1,6 @@
 "use client";
-// The values of a drop-down filter, from GET /api/dashboards/[id]/filters/[name]/options.
+// The values of a drop-down filter, from GET /api/dashboards/[id]/filters/[name]/options (or a public
+// link's /api/share/[token]/filters/[name]/options).
 import { useEffect, useState } from "react";
 import type { FilterOptions } from "@/lib/dashboard-filters/get-filter-options";
 
@@ -9,14 +10,14 @@ export type FilterOptionsState =
   | { status: "error"; message: string };
 
 /** Loads once per filter definition (`version` changes with its query); `retry` loads again. */
-export function useFilterOptions(dashboardId: string, name: string, version: string): FilterOptionsState & { retry: () => void } {
+export function useFilterOptions(url: string, version: string): FilterOptionsState & { retry: () => void } {
   const [attempt, setAttempt] = useState(0);
-  const key = `${dashboardId}\u0000${name}\u0000${version}\u0000${attempt}`;
+  const key = `${url}\u0000${version}\u0000${attempt}`;
   const [loaded, setLoaded] = useState<{ key: string; state: FilterOptionsState } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/dashboards/${encodeURIComponent(dashboardId)}/filters/${encodeURIComponent(name)}/options`, { signal: controller.signal })
+    fetch(url, { signal: controller.signal })
       .then(async (res) => {
         const body = (await res.json().catch(() => null)) as (FilterOptions & { error?: { message?: string } }) | null;
         if (!res.ok || !body || !Array.isArray(body.values)) {
@@ -30,7 +31,7 @@ export function useFilterOptions(dashboardId: string, name: string, version: str
         setLoaded({ key, state: { status: "error", message: e instanceof Error ? e.message : "Could not load the values." } });
       });
     return () => controller.abort();
-  }, [dashboardId, name, key]);
+  }, [url, key]);
 
   const state: FilterOptionsState = loaded?.key === key ? loaded.state : { status: "loading" };
   return { ...state, retry: () => setAttempt((n) => n + 1) };

@@ -3,7 +3,7 @@
 // reproduces the view.
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import type { DashboardFilter, FilterValues } from "@/lib/dashboard-filters/schema";
+import type { FilterControlDef, FilterValues } from "@/lib/dashboard-filters/schema";
 import { decodeFilterValues, withFilterValues } from "@/lib/dashboard-filters/url";
 
 /**
@@ -12,7 +12,7 @@ import { decodeFilterValues, withFilterValues } from "@/lib/dashboard-filters/ur
  * re-rendering the server page: the caller fetches the results for the new values itself, in one request.
  * A component using this needs a <Suspense> boundary above it if its page is ever prerendered.
  */
-export function useFilterUrlState(filters: readonly DashboardFilter[]): [FilterValues, (values: FilterValues) => void] {
+export function useFilterUrlState(filters: readonly FilterControlDef[]): [FilterValues, (values: FilterValues) => void] {
   const searchParams = useSearchParams();
   const values = useMemo(() => decodeFilterValues(filters, searchParams), [filters, searchParams]);
   const setValues = useCallback(

@@ -2,8 +2,7 @@
 // Filters wired to a dashboard page: values in the URL, and the results for them fetched in one request
 // (GET /api/dashboards/[id]/results?f.<name>=...), the previous request cancelled when values change again.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DashboardView } from "@/lib/dashboards/get-dashboard-view";
-import type { FilterValues } from "@/lib/dashboard-filters/schema";
+import type { FilterControlDef, FilterValues } from "@/lib/dashboard-filters/schema";
 import { filterQueryString } from "@/lib/dashboard-filters/url";
 import { useFilterUrlState } from "./use-filter-url-state";
 
@@ -14,6 +13,8 @@ export interface FilteredView {
   setValues: (values: FilterValues) => void;
   /** The results URL for the values in the URL, e.g. for polling after "Refresh now". */
   resultsUrl: string;
+  /** The filter query string of the values in the URL ("f.period=last_7_days&..."; "" for none). */
+  query: string;
   /** Results for new values are loading. */
   busy: boolean;
   /** Why the last load failed (tiles keep showing the previous results). */
@@ -25,7 +26,16 @@ export interface FilteredView {
  * server rendered was computed for other values than the URL's (a page that did not pass its
  * searchParams to getDashboardView), the results for the URL's values are loaded once on mount.
  */
-export function useFilteredView(view: DashboardView, onView: (view: DashboardView) => void): FilteredView {
+/** The part of a dashboard view the filters need: the public page's view is one too. */
+export interface FilterableView {
+  id: string;
+  tiles: unknown[];
+  filters?: readonly FilterControlDef[];
+  filterValues?: FilterValues;
+}
+
+/** `resultsBase` is where the results come from (default the signed-in API; a public page passes its own). */
+export function useFilteredView<V extends FilterableView>(view: V, onView: (view: V) => void, resultsBase?: string): FilteredView {
   const filters = useMemo(() => view.filters ?? [], [view.filters]);
   const [values, setUrlValues] = useFilterUrlState(filters);
   const [busy, setBusy] = useState(false);
@@ -36,7 +46,7 @@ export function useFilteredView(view: DashboardView, onView: (view: DashboardVie
     onViewRef.current = onView;
   }, [onView]);
 
-  const base = `/api/dashboards/${encodeURIComponent(view.id)}/results`;
+  const base = resultsBase ?? `/api/dashboards/${encodeURIComponent(view.id)}/results`;
   const urlFor = useCallback((v: FilterValues) => {
     const query = filterQueryString(filters, v);
     return query ? `${base}?${query}` : base;
@@ -51,7 +61,7 @@ export function useFilteredView(view: DashboardView, onView: (view: DashboardVie
       setError(null);
       try {
         const res = await fetch(urlFor(v), { signal: controller.signal });
-        const body = (await res.json().catch(() => null)) as (DashboardView & { error?: { message?: string } }) | null;
+        const body = (await res.json().catch(() => null)) as (V & { error?: { message?: string } }) | null;
         if (!res.ok || !body || !Array.isArray(body.tiles)) throw new Error(body?.error?.message ?? "Could not load the results for these filters.");
         if (!controller.signal.aborted) onViewRef.current(body);
       } catch (e) {
@@ -88,5 +98,5 @@ export function useFilteredView(view: DashboardView, onView: (view: DashboardVie
     if (check.rendered !== check.url) void load(check.values);
   }, [load]);
 
-  return { values, setValues, resultsUrl: urlFor(values), busy, error };
+  return { values, setValues, resultsUrl: urlFor(values), query: filterQueryString(filters, values), busy, error };
 }

@@ -5,15 +5,18 @@ import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view"
 import { appendTile, NEW_TILE_SIZE, removeTile, type TileKind } from "@/lib/dashboards/layout/grid";
 import { saveLayoutSchema } from "@/lib/dashboards/schemas";
 import type { SavedLayout } from "@/lib/dashboards/save-layout";
-import { FilterBar } from "@/components/dashboard-filters/FilterBar";
+import { dashboardOptionsUrl, FilterBar } from "@/components/dashboard-filters/FilterBar";
 import { FilterEditor } from "@/components/dashboard-filters/FilterEditor";
 import { useFilteredView } from "@/components/dashboard-filters/use-filtered-view";
+import { StarButton } from "@/components/favourites/StarButton";
 import { SharePanel } from "@/components/sharing/SharePanel";
 import { SubscriptionsPanel } from "@/components/subscriptions/SubscriptionsPanel";
+import { VersionHistory } from "@/components/versions/VersionHistory";
 import { DashboardSettingsForm, type DashboardSettings } from "./DashboardSettingsForm";
 import { DashboardGrid, useNow } from "./DashboardView";
 import { tileName, toGridTiles, type GridTile } from "./grid-tiles";
 import { RefreshIntervalSelect } from "./RefreshIntervalSelect";
+import { TileMenu } from "./TileMenu";
 import { TvView } from "./TvView";
 import { useLayoutEditor } from "./use-layout-editor";
 import styles from "./dashboards.module.css";
@@ -38,6 +41,8 @@ export function DashboardPage({
   canSetPrivate = false,
   settings: initialSettings,
   initialTv = false,
+  favourite = false,
+  favouriteChartIds = [],
 }: {
   initial: View;
   canEdit: boolean;
@@ -46,6 +51,10 @@ export function DashboardPage({
   settings?: { tags: string[]; isPrivate: boolean };
   /** Opened with ?tv=1: straight into the TV view. */
   initialTv?: boolean;
+  /** The user has starred this dashboard. */
+  favourite?: boolean;
+  /** The charts on it the user has starred. */
+  favouriteChartIds?: string[];
 }) {
   const [view, setView] = useState(() => toPageView(initial));
   const [extra, setExtra] = useState({ tags: initialSettings?.tags ?? [], isPrivate: initialSettings?.isPrivate ?? false });
@@ -63,15 +72,14 @@ export function DashboardPage({
   const [announcement, setAnnouncement] = useState("");
   const [showFilterEditor, setShowFilterEditor] = useState(false);
   const [showShare, setShowShare] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   // Filter values live in the URL; new values load every tile's results for them in one request.
   const filtered = useFilteredView({ ...view, tiles: initial.tiles }, (next) => setView(toPageView(next)));
+  const starredCharts = new Set(favouriteChartIds);
   const newTileCount = useRef(0);
   const leaving = useRef(false);
 
-  /**
-   * Re-reads every tile's cached result in one request. The filter bar (components/dashboard-filters)
-   * will pass its query string here, so refreshes and the TV view keep the chosen filters.
-   */
+  /** Re-reads every tile's cached result in one request; `search` carries the filter values ("?f.…"). */
   const loadResults = useCallback(
     async (search = ""): Promise<PageView | null> => {
       const res = await fetch(`/api/dashboards/${initial.id}/results${search}`);
@@ -225,7 +233,9 @@ export function DashboardPage({
   const settings: DashboardSettings = { title: view.title, description: view.description, tags: extra.tags, isPrivate: extra.isPrivate };
 
   if (tv) {
-    return <TvView view={view} loadResults={loadResults} onResults={setView} onExit={() => setTv(false)} />;
+    // The TV view's auto-refresh keeps the filters chosen on the page (they stay in the URL too).
+    const tvSearch = filtered.query ? `?${filtered.query}` : "";
+    return <TvView view={view} loadResults={() => loadResults(tvSearch)} onResults={setView} onExit={() => setTv(false)} />;
   }
 
   return (
@@ -233,7 +243,10 @@ export function DashboardPage({
       <header className={styles.pageHeader}>
         <div className={styles.header}>
           <div className={styles.titleBlock}>
-            <h1>{view.title}</h1>
+            <div className="row">
+              <h1>{view.title}</h1>
+              <StarButton kind="dashboard" id={view.id} initial={favourite} title={view.title} />
+            </div>
             {view.description && <p className="muted">{view.description}</p>}
             {(extra.tags.length > 0 || extra.isPrivate) && (
               <div className="row">
@@ -310,13 +323,16 @@ export function DashboardPage({
               <button className="btn" onClick={() => setShowSubscriptions((v) => !v)} aria-expanded={showSubscriptions}>
                 Email subscriptions
               </button>
+              <button type="button" className="btn" onClick={() => setShowHistory((v) => !v)} aria-expanded={showHistory}>
+                History
+              </button>
             </>
           )}
         </div>
         {!editing && (
           <div className="row">
             <FilterBar
-              dashboardId={view.id}
+              optionsUrl={dashboardOptionsUrl(view.id)}
               filters={view.filters ?? []}
               values={filtered.values}
               onChange={filtered.setValues}
@@ -401,7 +417,14 @@ export function DashboardPage({
       )}
       {showShare && !editing && (
         <div style={{ marginBottom: 16 }}>
-          <SharePanel dashboardId={view.id} canEdit={canEdit} />
+          <SharePanel dashboardId={view.id} canEdit={canEdit} filterQuery={filtered.query} />
+        </div>
+      )}
+      {showHistory && !editing && (
+        <div className="card" style={{ marginBottom: 16, padding: 16 }}>
+          {/* Restores are made against the version this page shows; a newer save on the server gets the
+              conflict prompt. After a restore the page reloads to show the restored layout. */}
+          <VersionHistory kind="dashboard" id={view.id} currentVersion={view.version} canEdit={canEdit} onRestored={reloadPage} />
         </div>
       )}
       {showSubscriptions && !editing && (
@@ -412,6 +435,11 @@ export function DashboardPage({
       <DashboardGrid
         view={view}
         now={now}
+        tileMenu={(tile) =>
+          tile.chart ? (
+            <TileMenu chartId={tile.chart.id} title={tile.chart.title} favourite={starredCharts.has(tile.chart.id)} dashboardId={view.id} />
+          ) : null
+        }
         editing={
           draft
             ? {

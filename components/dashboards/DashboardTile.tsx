@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartView } from "@/components/charts/ChartView";
 import { Markdown } from "@/components/ui/Markdown";
@@ -42,6 +42,7 @@ export function DashboardTile({
   snapshot = false,
   dataToggle = !snapshot,
   edit,
+  menu,
 }: {
   tile: GridTile;
   now: number;
@@ -51,6 +52,8 @@ export function DashboardTile({
   /** The "Data" button that shows a chart's rows as a table. Default: everywhere but snapshots. */
   dataToggle?: boolean;
   edit?: TileEditControls;
+  /** The chart tile's menu (TileMenu), shown beside its definition. */
+  menu?: ReactNode;
 }) {
   const hasData = Boolean(tile.result?.computedAt);
   const isChart = tile.kind === "chart" && tile.chart !== null;
@@ -109,6 +112,7 @@ export function DashboardTile({
             <span className={styles.authorship}>{authorshipLine(chart, now)}</span>
           </span>
         </span>
+        {menu}
       </header>
       <div className={styles.body}>
         {result && result.computedAt ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from "react";
 import type { DashboardTileView } from "@/lib/dashboards/get-dashboard-view";
 import { GRID_COLUMNS, moveTile, nudgeSize, nudgeTile, readingOrder, resizeTile, samePositions, type Direction } from "@/lib/dashboards/layout/grid";
 import { DashboardTile, type TileEditControls, type TileStatus } from "./DashboardTile";
@@ -35,6 +35,7 @@ export function DashboardGrid({
   snapshot = false,
   dataToggle = !snapshot,
   editing,
+  tileMenu,
 }: {
   view: GridSource;
   now: number;
@@ -42,6 +43,8 @@ export function DashboardGrid({
   /** Offer each chart's data as a table. Default: not in snapshots (images); the public page turns it on. */
   dataToggle?: boolean;
   editing?: GridEditing;
+  /** A chart tile's menu (star, history) on the interactive page; left out in snapshots and edit mode. */
+  tileMenu?: (tile: GridTile) => ReactNode;
 }) {
   const statuses = useRef(new Map<string, { status: TileStatus; error?: string }>());
   const viewTiles = useMemo(() => toGridTiles(view.tiles), [view.tiles]);
@@ -93,7 +96,16 @@ export function DashboardGrid({
     <>
       <div ref={gridRef} className={`${styles.grid} ${edit ? styles.editingGrid : ""}`} data-editing={edit ? "" : undefined}>
         {tiles.map((tile) => (
-          <DashboardTile key={tile.id} tile={tile} now={now} onStatus={onStatus} snapshot={snapshot} dataToggle={dataToggle} edit={controls?.(tile)} />
+          <DashboardTile
+            key={tile.id}
+            tile={tile}
+            now={now}
+            onStatus={onStatus}
+            snapshot={snapshot}
+            dataToggle={dataToggle}
+            edit={controls?.(tile)}
+            menu={!snapshot && !edit ? tileMenu?.(tile) : undefined}
+          />
         ))}
         {edit && tiles.length === 0 && <p className={`muted ${styles.emptyEdit}`}>No tiles: add a text or a section header, or add charts from the SQL editor.</p>}
       </div>

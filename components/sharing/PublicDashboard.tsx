@@ -1,39 +1,18 @@
 "use client";
 
-// A dashboard opened through a public link: read-only (the snapshot grid: no controls, but each chart keeps
-// its "Data" table, which screen-reader users need), never the SQL, its numbers re-read every few minutes
-// from the cache. When the link is revoked or expires while the page is open, the page says so instead of
-// showing stale numbers forever.
-import { useEffect, useState } from "react";
+// A dashboard opened through a public link: read-only except for its filters (the snapshot grid: no
+// controls, but each chart keeps its "Data" table, which screen-reader users need), never the SQL, its numbers re-read every few minutes from the cache. Filter
+// values live in the URL (f.<name>), as on the signed-in page, so a pasted public link reproduces the view.
+// When the link is revoked or expires while the page is open, the page says so instead of showing stale
+// numbers forever.
+import { useCallback, useEffect, useState } from "react";
+import { FilterBar } from "@/components/dashboard-filters/FilterBar";
+import { useFilteredView } from "@/components/dashboard-filters/use-filtered-view";
 import { DashboardGrid, useNow } from "@/components/dashboards/DashboardView";
 import type { PublicDashboardView as View } from "@/lib/sharing/public-dashboard-view";
 import styles from "./sharing.module.css";
 
 const UPDATE_EVERY_MS = 5 * 60_000;
-
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "any";
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "any";
-  if (typeof value === "object") {
-    const r = value as { start?: string; end?: string };
-    return `${r.start ?? "…"} to ${r.end ?? "…"}`;
-  }
-  return String(value).replace(/_/g, " ");
-}
-
-/** The filters in effect, as text (values from the link, else the defaults). */
-function FilterSummary({ view }: { view: View }) {
-  const given = view.filterValues ?? {};
-  return (
-    <p className={styles.filters} aria-label="Filters">
-      {view.filters.map((f) => (
-        <span key={f.name} className={styles.filter}>
-          <span className="muted">{f.label}:</span> {valueText(Object.prototype.hasOwnProperty.call(given, f.name) ? given[f.name] : f.default)}
-        </span>
-      ))}
-    </p>
-  );
-}
 
 function latestComputedAt(view: View): string | null {
   let latest: string | null = null;
@@ -44,16 +23,20 @@ function latestComputedAt(view: View): string | null {
   return latest;
 }
 
-/** `query` is the page's filter query string ("f.region=EMEA&..."), kept for the periodic update. */
-export function PublicDashboard({ token, initial, query = "" }: { token: string; initial: View; query?: string }) {
+export function PublicDashboard({ token, initial }: { token: string; initial: View }) {
   const [view, setView] = useState(initial);
   const [gone, setGone] = useState(false);
   const now = useNow(initial.loadedAt);
+  const api = `/api/share/${encodeURIComponent(token)}`;
+  // The filter bar's changes load every tile's results for the new values, from the token's own routes.
+  const filtered = useFilteredView(view, setView, `${api}/results`);
+  const optionsUrl = useCallback((name: string) => `${api}/filters/${encodeURIComponent(name)}/options`, [api]);
+  const resultsUrl = filtered.resultsUrl;
 
   useEffect(() => {
     const timer = setInterval(async () => {
       try {
-        const res = await fetch(`/api/share/${encodeURIComponent(token)}/results${query ? `?${query}` : ""}`, { cache: "no-store" });
+        const res = await fetch(resultsUrl, { cache: "no-store" });
         if (res.status === 404) {
           setGone(true);
           clearInterval(timer);
@@ -65,7 +48,7 @@ export function PublicDashboard({ token, initial, query = "" }: { token: string;
       }
     }, UPDATE_EVERY_MS);
     return () => clearInterval(timer);
-  }, [token, query]);
+  }, [resultsUrl]);
 
   if (gone) {
     return (
@@ -88,12 +71,23 @@ export function PublicDashboard({ token, initial, query = "" }: { token: string;
         <span className="spacer" />
         <span className={styles.readOnly}>Read-only</span>
       </header>
-      {/* TODO(filters): render components/dashboard-filters/FilterBar here once it exists, with view.filters
-          (PublicFilter: no options SQL), values from the URL (f.<name>), drop-down values from
-          GET /api/share/<token>/filters/<name>/options and results from GET /api/share/<token>/results?f.… .
-          Until then the page shows the filters' current values read-only, and a link with f.<name>
-          parameters shows the dashboard filtered. */}
-      {view.filters.length > 0 && <FilterSummary view={view} />}
+      {view.filters.length > 0 && (
+        <div className={styles.filters}>
+          <FilterBar
+            optionsUrl={optionsUrl}
+            filters={view.filters}
+            values={filtered.values}
+            onChange={filtered.setValues}
+            today={view.filterToday}
+            busy={filtered.busy}
+          />
+        </div>
+      )}
+      {filtered.error && (
+        <p className="alert" role="alert">
+          {filtered.error}
+        </p>
+      )}
       <DashboardGrid view={view} now={now} snapshot dataToggle />
       <footer className={styles.publicFoot}>
         {asOf ? `Numbers as of ${new Date(asOf).toUTCString()}` : "No numbers yet"} · Shared from Spyglass

@@ -2,7 +2,9 @@
 
 // Sharing one dashboard: the internal link (needs sign-in), public links (create with an optional expiry,
 // copy, rotate, revoke; who made each, when, until when, when last used) and downloads (PNG, PDF, a CSV
-// per chart). The server decides who may do what; this panel only shows its answers.
+// per chart). The server decides who may do what; this panel only shows its answers. Every link and
+// download carries the filter values of the view it was opened from (`filterQuery`, "f.<name>=..."): the
+// server binds them as parameters, as it does for the dashboard page.
 import { useEffect, useState } from "react";
 import type { DashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { createShareLinkSchema, type ShareLinkView } from "@/lib/sharing/schemas";
@@ -54,8 +56,15 @@ async function saveResponse(res: Response, fallbackName: string) {
 
 const statusLabel: Record<ShareLinkView["status"], string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
 
+/** `url` with the filter query appended ("" leaves it as is). */
+function withQuery(url: string, query: string): string {
+  if (!query) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}${query}`;
+}
+
 function LinkItem({
   link,
+  filterQuery,
   busy,
   copied,
   onCopy,
@@ -63,6 +72,7 @@ function LinkItem({
   onRevoke,
 }: {
   link: ShareLinkView;
+  filterQuery: string;
   busy: boolean;
   copied: boolean;
   onCopy: () => void;
@@ -82,7 +92,7 @@ function LinkItem({
       <div className={styles.itemMain}>
         <span className={`${styles.badge} ${styles[link.status]}`}>{statusLabel[link.status]}</span>
         {link.url && (
-          <input className={`input ${styles.url}`} readOnly value={link.url} aria-label="Public link" onFocus={(e) => e.currentTarget.select()} />
+          <input className={`input ${styles.url}`} readOnly value={withQuery(link.url, filterQuery)} aria-label="Public link" onFocus={(e) => e.currentTarget.select()} />
         )}
         <div className={styles.meta}>
           {created} · {expiry} · {used}
@@ -107,7 +117,7 @@ function LinkItem({
   );
 }
 
-export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canEdit: boolean }) {
+export function SharePanel({ dashboardId, canEdit, filterQuery = "" }: { dashboardId: string; canEdit: boolean; filterQuery?: string }) {
   const base = `/api/dashboards/${encodeURIComponent(dashboardId)}`;
   const [links, setLinks] = useState<ShareLinkView[] | null>(null);
   const [linksError, setLinksError] = useState<string | null>(null);
@@ -196,7 +206,7 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
       const { link } = (await res.json()) as { link: ShareLinkView };
       setLinks((prev) => [link, ...(prev ?? [])]);
       setExpiry("");
-      if (link.url && (await copyText(link.url))) setMessage({ kind: "ok", text: "Public link created and copied." });
+      if (link.url && (await copyText(withQuery(link.url, filterQuery)))) setMessage({ kind: "ok", text: "Public link created and copied." });
       else setMessage({ kind: "ok", text: "Public link created." });
     } finally {
       setBusy(false);
@@ -216,7 +226,7 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
       }
       const rotated = (await res.json()) as { revoked: ShareLinkView; link: ShareLinkView };
       setLinks((prev) => [rotated.link, ...(prev ?? []).map((l) => (l.id === rotated.revoked.id ? rotated.revoked : l))]);
-      if (rotated.link.url && (await copyText(rotated.link.url))) setMessage({ kind: "ok", text: "New link created and copied; the old one no longer works." });
+      if (rotated.link.url && (await copyText(withQuery(rotated.link.url, filterQuery)))) setMessage({ kind: "ok", text: "New link created and copied; the old one no longer works." });
       else setMessage({ kind: "ok", text: "New link created; the old one no longer works." });
     } finally {
       setBusy(false);
@@ -258,13 +268,16 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
     }
   }
 
-  const internalLink = () => `${window.location.origin}/dashboards/${encodeURIComponent(dashboardId)}`;
+  const internalLink = () => withQuery(`${window.location.origin}/dashboards/${encodeURIComponent(dashboardId)}`, filterQuery);
 
   return (
     <section className={`card ${styles.panel}`} aria-label="Share">
       <div className={styles.section}>
         <h3>Internal link</h3>
-        <p className="muted">Opens the dashboard for people signed in to Spyglass. Pasted in Slack, it shows the title only.</p>
+        <p className="muted">
+          Opens the dashboard for people signed in to Spyglass{filterQuery ? ", with the filters you set" : ""}. Pasted in Slack, it shows the title
+          only.
+        </p>
         <button type="button" className="btn" onClick={() => void copy("internal", internalLink())}>
           {copied === "internal" ? "Copied" : "Copy internal link"}
         </button>
@@ -278,7 +291,7 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
           <>
             <p className="muted">
               Anyone with a public link sees this dashboard and its numbers, read-only, without signing in; never the SQL. Slack shows
-              its title, description and a snapshot.
+              its title, description and a snapshot.{filterQuery ? " Copied links open with the filters you set; viewers can change them." : ""}
             </p>
             <form className={styles.form} onSubmit={(e) => void createLink(e)}>
               <div className="field">
@@ -307,9 +320,10 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
                   <LinkItem
                     key={link.id}
                     link={link}
+                    filterQuery={filterQuery}
                     busy={busy}
                     copied={copied === link.id}
-                    onCopy={() => link.url && void copy(link.id, link.url)}
+                    onCopy={() => link.url && void copy(link.id, withQuery(link.url, filterQuery))}
                     onRotate={() => void rotate(link)}
                     onRevoke={() => void revoke(link)}
                   />
@@ -323,10 +337,10 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
       <div className={styles.section}>
         <h3>Download</h3>
         <div className={styles.row}>
-          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download("png", `${base}/download?format=png`, "dashboard.png")}>
+          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download("png", withQuery(`${base}/download?format=png`, filterQuery), "dashboard.png")}>
             {downloading === "png" ? "Rendering…" : "Download PNG"}
           </button>
-          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download("pdf", `${base}/download?format=pdf`, "dashboard.pdf")}>
+          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download("pdf", withQuery(`${base}/download?format=pdf`, filterQuery), "dashboard.pdf")}>
             {downloading === "pdf" ? "Rendering…" : "Download PDF"}
           </button>
         </div>
@@ -343,7 +357,11 @@ export function SharePanel({ dashboardId, canEdit }: { dashboardId: string; canE
                   disabled={downloading !== null || !c.hasData}
                   title={c.hasData ? "The chart's latest result as CSV" : "No data yet"}
                   onClick={() =>
-                    void download(`csv:${c.id}`, `/api/charts/${encodeURIComponent(c.id)}/csv?dashboard=${encodeURIComponent(dashboardId)}`, "chart.csv")
+                    void download(
+                      `csv:${c.id}`,
+                      withQuery(`/api/charts/${encodeURIComponent(c.id)}/csv?dashboard=${encodeURIComponent(dashboardId)}`, filterQuery),
+                      "chart.csv",
+                    )
                   }
                 >
                   {downloading === `csv:${c.id}` ? "Preparing…" : "CSV"}

@@ -439,3 +439,65 @@ describe("a private dashboard", () => {
     }
   });
 });
+
+describe("another editor's dashboard and chart", () => {
+  // As in Periscope: editors edit everyone's (non-private) work; viewers edit nobody's.
+  let dashboardId = "";
+  let chartId = "";
+  let author = { id: "", cookie: "" };
+  let colleague = { id: "", cookie: "" };
+
+  beforeAll(async () => {
+    author = await makeUser("EDITOR", "Author");
+    colleague = await makeUser("EDITOR", "Colleague");
+    chartId = (await ok("POST", "/api/charts", author.cookie, { title: unique("Author chart"), sql: "select 1 as n", dataSourceId: f.dataSourceId })).id as string;
+    dashboardId = (await ok("POST", "/api/dashboards", author.cookie, { title: unique("Author dashboard") })).id as string;
+    await ok("POST", `/api/dashboards/${dashboardId}/tiles`, author.cookie, { chartId });
+  });
+
+  /** Every edit one person can make to the author's dashboard and chart, at their current versions. */
+  async function edits(tag: string) {
+    const tiles = await getDb().dashboardTile.findMany({ where: { dashboardId }, select: { id: true, kind: true, x: true, y: true, w: true, h: true } });
+    const wider = tiles.map((t) => ({ ...t, w: t.w === 6 ? 12 : 6 }));
+    return [
+      ["PATCH", `/api/dashboards/${dashboardId}`, () => dashboardVersion(dashboardId).then((version) => ({ version, title: `Renamed by ${tag}` }))],
+      ["PUT", `/api/dashboards/${dashboardId}/layout`, () => dashboardVersion(dashboardId).then((version) => ({ version, tiles: wider }))],
+      ["PUT", `/api/dashboards/${dashboardId}/filters`, () => dashboardVersion(dashboardId).then((version) => ({ version, filters: [regionFilter()] }))],
+      ["POST", `/api/dashboards/${dashboardId}/tiles`, async () => ({ chartId })],
+      ["PATCH", `/api/charts/${chartId}`, () => chartVersion(chartId).then((version) => ({ version, sql: `select 2 as n -- ${tag}`, description: `Edited by ${tag}` }))],
+    ] as const;
+  }
+
+  const state = async () => ({
+    dashboard: await getDb().dashboard.findUniqueOrThrow({ where: { id: dashboardId }, select: { title: true, version: true, filters: true, updatedById: true } }),
+    tiles: await getDb().dashboardTile.findMany({ where: { dashboardId }, select: { w: true }, orderBy: { position: "asc" } }),
+    chart: await getDb().chart.findUniqueOrThrow({ where: { id: chartId }, select: { sql: true, description: true, version: true, updatedById: true, ownerId: true } }),
+  });
+
+  it("a viewer cannot edit them: 403 for every edit, and nothing changes", async () => {
+    const before = await state();
+    for (const [method, path, body] of await edits("viewer")) {
+      expect((await call(method, path, cookies.VIEWER, await body())).status, `${method} ${path}`).toBe(403);
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it("another editor edits both, and is recorded as the last editor while the author stays the owner", async () => {
+    const before = await state();
+    for (const [method, path, body] of await edits("colleague")) {
+      const res = await call(method, path, colleague.cookie, await body());
+      expect(res.status, `${method} ${path}: ${res.text.slice(0, 200)}`).toBe(method === "POST" ? 201 : 200);
+    }
+    const after = await state();
+    expect(after.dashboard).toMatchObject({ title: "Renamed by colleague", updatedById: colleague.id, filters: [regionFilter()] });
+    expect(after.dashboard.version).toBe(before.dashboard.version + 4);
+    expect(after.tiles.map((t) => t.w)).toEqual([12, 6]);
+    expect(after.chart).toEqual({
+      sql: "select 2 as n -- colleague",
+      description: "Edited by colleague",
+      version: before.chart.version + 1,
+      updatedById: colleague.id,
+      ownerId: author.id,
+    });
+  });
+});

@@ -87,6 +87,15 @@ export type SelectFilter = z.infer<typeof selectFilterSchema>;
 export type TextFilter = z.infer<typeof textFilterSchema>;
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
 
+/**
+ * What a filter's control and its URL encoding need: the definition without a drop-down's values query,
+ * so public pages (which never receive that SQL) use the same filter bar. A DashboardFilter is one.
+ */
+export type FilterControlDef =
+  | Pick<DateRangeFilter, "type" | "name" | "label" | "default">
+  | (Pick<SelectFilter, "type" | "name" | "label" | "multiple" | "default"> & { options?: SelectFilter["options"] })
+  | Pick<TextFilter, "type" | "name" | "label" | "default">;
+
 export const dashboardFiltersSchema = z
   .array(dashboardFilterSchema)
   .max(MAX_FILTERS, `A dashboard has at most ${MAX_FILTERS} filters.`)
@@ -134,7 +143,7 @@ export function isEmptyFilterValue(v: FilterValue | undefined): boolean {
 }
 
 /** The value in effect: the one given, else the filter's default, else none (null). */
-export function effectiveFilterValue(filter: DashboardFilter, values: FilterValues): FilterValue {
+export function effectiveFilterValue(filter: FilterControlDef, values: FilterValues): FilterValue {
   if (Object.prototype.hasOwnProperty.call(values, filter.name)) return values[filter.name] ?? null;
   return filter.default ?? null;
 }

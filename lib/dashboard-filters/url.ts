@@ -11,7 +11,7 @@
 // A filter missing from the URL takes its default. Values that do not fit the filter (a malformed date, a
 // name no filter has) are ignored, so a stale link still opens.
 import { isDateRangePreset, isIsoDay, type DateRangeValue } from "./presets";
-import { MAX_SELECTED_VALUES, MAX_VALUE_LENGTH, type DashboardFilter, type FilterValue, type FilterValues } from "./schema";
+import { MAX_SELECTED_VALUES, MAX_VALUE_LENGTH, type FilterControlDef, type FilterValue, type FilterValues } from "./schema";
 
 export const FILTER_PARAM_PREFIX = "f.";
 
@@ -43,7 +43,7 @@ function decodeDateRange(s: string): DateRangeValue | undefined {
 }
 
 /** The query-string pairs for `values` (filters not in `values` are left out: they take their defaults). */
-export function encodeFilterValues(filters: readonly DashboardFilter[], values: FilterValues): [string, string][] {
+export function encodeFilterValues(filters: readonly FilterControlDef[], values: FilterValues): [string, string][] {
   const pairs: [string, string][] = [];
   for (const f of filters) {
     if (!Object.prototype.hasOwnProperty.call(values, f.name)) continue;
@@ -63,7 +63,7 @@ export function encodeFilterValues(filters: readonly DashboardFilter[], values: 
 }
 
 /** The values a query string sets, by filter name; filters it does not mention are absent. */
-export function decodeFilterValues(filters: readonly DashboardFilter[], params: SearchParamsLike): FilterValues {
+export function decodeFilterValues(filters: readonly FilterControlDef[], params: SearchParamsLike): FilterValues {
   const values: FilterValues = {};
   for (const f of filters) {
     const raw = getAll(params, filterParamName(f.name));
@@ -88,7 +88,7 @@ export function decodeFilterValues(filters: readonly DashboardFilter[], params: 
  * `current` with its filter parameters replaced by `values` (every "f." parameter is ours; others, such as
  * the page's own, are kept).
  */
-export function withFilterValues(current: URLSearchParams | string, filters: readonly DashboardFilter[], values: FilterValues): URLSearchParams {
+export function withFilterValues(current: URLSearchParams | string, filters: readonly FilterControlDef[], values: FilterValues): URLSearchParams {
   const next = new URLSearchParams(current);
   for (const key of [...new Set(next.keys())]) if (key.startsWith(FILTER_PARAM_PREFIX)) next.delete(key);
   for (const [k, v] of encodeFilterValues(filters, values)) next.append(k, v);
@@ -96,6 +96,6 @@ export function withFilterValues(current: URLSearchParams | string, filters: rea
 }
 
 /** "f.period=last_7_days&f.region=EMEA", or "" when no value is set. */
-export function filterQueryString(filters: readonly DashboardFilter[], values: FilterValues): string {
+export function filterQueryString(filters: readonly FilterControlDef[], values: FilterValues): string {
   return new URLSearchParams(encodeFilterValues(filters, values)).toString();
 }

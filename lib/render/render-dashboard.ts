@@ -7,21 +7,32 @@ import { renderPagePdf, renderPagePng, type RenderedPdf, type RenderedPng } from
 /** How long the render page's token is valid; covers a slow render with room to spare. */
 const TOKEN_TTL_SECONDS = 300;
 
-export function dashboardRenderUrl(dashboardId: string): string {
+/**
+ * `filterQuery` is a dashboard URL's filter part ("f.period=last_7_days&f.region=EMEA", from
+ * filterQueryString): values only, which the render page binds as parameters like the dashboard page does.
+ */
+export function dashboardRenderUrl(dashboardId: string, filterQuery = ""): string {
   const env = getRuntimeEnv();
   const token = signRenderToken(`dashboard:${dashboardId}`, env.AUTH_SECRET, TOKEN_TTL_SECONDS);
   const base = env.APP_URL.replace(/\/+$/, "");
-  return `${base}/render/dashboards/${encodeURIComponent(dashboardId)}?token=${encodeURIComponent(token)}`;
+  const filters = filterQuery ? `&${filterQuery}` : "";
+  return `${base}/render/dashboards/${encodeURIComponent(dashboardId)}?token=${encodeURIComponent(token)}${filters}`;
+}
+
+export interface RenderDashboardOptions {
+  timeoutMs?: number;
+  /** Filter values as a query string (see dashboardRenderUrl); default the dashboard's defaults. */
+  filterQuery?: string;
 }
 
 /** 1280 CSS pixels wide at 2× (so 2560 px), full page. Throws RenderError with the page's errors on failure. */
-export async function renderDashboardPng(dashboardId: string, opts: { timeoutMs?: number } = {}): Promise<RenderedPng> {
-  return renderPagePng(dashboardRenderUrl(dashboardId), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
+export async function renderDashboardPng(dashboardId: string, opts: RenderDashboardOptions = {}): Promise<RenderedPng> {
+  return renderPagePng(dashboardRenderUrl(dashboardId, opts.filterQuery), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
 }
 
 /** The same render as renderDashboardPng, as a PDF one page tall (see renderPagePdf). */
-export async function renderDashboardPdf(dashboardId: string, opts: { timeoutMs?: number } = {}): Promise<RenderedPdf> {
-  return renderPagePdf(dashboardRenderUrl(dashboardId), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
+export async function renderDashboardPdf(dashboardId: string, opts: RenderDashboardOptions = {}): Promise<RenderedPdf> {
+  return renderPagePdf(dashboardRenderUrl(dashboardId, opts.filterQuery), { width: 1280, deviceScaleFactor: 2, timeoutMs: opts.timeoutMs ?? 60_000 });
 }
 
 export { closeBrowser } from "./browser";

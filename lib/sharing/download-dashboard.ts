@@ -3,6 +3,8 @@
 import { assertAllowed } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDashboardOrThrow } from "@/lib/dashboards/get-dashboard";
+import { filtersOf } from "@/lib/dashboard-filters/schema";
+import { decodeFilterValues, filterQueryString, type SearchParamsLike } from "@/lib/dashboard-filters/url";
 import { AppError } from "@/lib/errors";
 import { sanitizeFilename } from "@/lib/export/csv";
 import { BrowserMissingError } from "@/lib/render/browser";
@@ -24,17 +26,30 @@ export function downloadFilename(title: string, format: DownloadFormat, now: Dat
   return `${sanitizeFilename(title, "dashboard")}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
-export async function downloadDashboard(user: SessionUser, dashboardId: string, format: DownloadFormat): Promise<DashboardDownload> {
+/**
+ * The dashboard rendered for the filter values of `opts.searchParams` (`f.<name>`, as on its URL): the
+ * values are decoded against the dashboard's filters and re-encoded, so only known filters with valid
+ * values reach the render page, which binds them as parameters.
+ */
+export async function downloadDashboard(
+  user: SessionUser,
+  dashboardId: string,
+  format: DownloadFormat,
+  opts: { searchParams?: SearchParamsLike } = {},
+): Promise<DashboardDownload> {
   const dashboard = await getDashboardOrThrow(dashboardId, user);
   assertAllowed(canDownloadDashboard(user, dashboard), "download this dashboard");
+  const filters = filtersOf(dashboard.filters);
+  const filterQuery = opts.searchParams ? filterQueryString(filters, decodeFilterValues(filters, opts.searchParams)) : "";
   try {
     if (format === "pdf") {
-      const { pdf } = await renderDashboardPdf(dashboard.id);
+      const { pdf } = await renderDashboardPdf(dashboard.id, { filterQuery });
       return { body: pdf, contentType: "application/pdf", filename: downloadFilename(dashboard.title, "pdf") };
     }
-    const shot = await renderDashboardPng(dashboard.id);
-    // A fresh snapshot with the default filters: also the latest image public links unfurl with.
-    await saveDashboardImage(dashboard.id, shot);
+    const shot = await renderDashboardPng(dashboard.id, { filterQuery });
+    // With the default filters, a fresh snapshot is also the latest image public links unfurl with; a
+    // filtered one is not (a link preview shows the dashboard as the link opens it).
+    if (!filterQuery) await saveDashboardImage(dashboard.id, shot);
     return { body: shot.png, contentType: "image/png", filename: downloadFilename(dashboard.title, "png") };
   } catch (e) {
     // Render failures are the user's to see (which chart failed and why); they can view this dashboard.

@@ -6,7 +6,6 @@ import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { cache } from "react";
 import { PublicDashboard } from "@/components/sharing/PublicDashboard";
-import { FILTER_PARAM_PREFIX } from "@/lib/dashboard-filters/url";
 import { refreshDashboardImageIfStale } from "@/lib/sharing/dashboard-image";
 import { findPublicDashboard } from "@/lib/sharing/public-dashboard-view";
 import { publicDashboardMetadata } from "@/lib/sharing/unfurl-metadata";
@@ -18,16 +17,6 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<SearchP
 
 // One lookup per request for both the metadata and the page. Filter values (f.<name>) come from the URL.
 const load = cache((token: string, searchParams: SearchParams) => findPublicDashboard(token, { searchParams }));
-
-/** The filter part of the query string, for the page's own periodic updates. */
-function filterQuery(searchParams: SearchParams): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(searchParams)) {
-    if (!k.startsWith(FILTER_PARAM_PREFIX) || v === undefined) continue;
-    for (const item of Array.isArray(v) ? v : [v]) q.append(k, item);
-  }
-  return q.toString();
-}
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { token } = await params;
@@ -43,5 +32,5 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   if (!found) notFound();
   // The snapshot for link previews is brought up to date after the page is sent, never before.
   after(() => refreshDashboardImageIfStale(found.dashboardId));
-  return <PublicDashboard token={token} initial={found.view} query={filterQuery(query)} />;
+  return <PublicDashboard token={token} initial={found.view} />;
 }

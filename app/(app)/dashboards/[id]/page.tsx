@@ -5,6 +5,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { canChangeDashboardPrivacy } from "@/lib/dashboards/update-dashboard";
 import { getDb } from "@/lib/db";
+import { favouriteChartIds } from "@/lib/favourites/favourite-chart-ids";
+import { isFavourite } from "@/lib/favourites/set-favourite";
 import { internalDashboardMetadata } from "@/lib/sharing/unfurl-metadata";
 
 /** Title only: an internal link unfurls with the dashboard's name and nothing else. */
@@ -22,6 +24,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   // Filter values from the URL (?f.<name>=...), so a pasted link shows the same numbers.
   const view = await getDashboardView(id, { searchParams: query });
   if (!view) notFound();
+  const chartIds = view.tiles.flatMap((t) => (t.chart ? [t.chart.id] : []));
+  const [favourite, starredCharts] = await Promise.all([isFavourite(user.id, "dashboard", id), favouriteChartIds(user.id, chartIds)]);
   return (
     <DashboardPage
       initial={view}
@@ -29,6 +33,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       canSetPrivate={canChangeDashboardPrivacy(user, row)}
       settings={{ tags: row.tags, isPrivate: row.isPrivate }}
       initialTv={tv === "1"}
+      favourite={favourite}
+      favouriteChartIds={starredCharts}
     />
   );
 }

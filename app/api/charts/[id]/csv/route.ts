@@ -1,4 +1,5 @@
-// One chart's cached result as CSV, as psql writes it: GET /api/charts/<id>/csv?dashboard=<dashboardId>.
+// One chart's cached result as CSV, as psql writes it: GET /api/charts/<id>/csv?dashboard=<dashboardId>,
+// with the dashboard's filter values as on its URL (&f.<name>=...).
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
@@ -14,8 +15,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const user = await requireUser();
     const { id } = await ctx.params;
-    const input = inputSchema.parse({ id, dashboard: new URL(req.url).searchParams.get("dashboard") ?? undefined });
-    const file = await getChartCsv(user, input.id, input.dashboard);
+    const searchParams = new URL(req.url).searchParams;
+    const input = inputSchema.parse({ id, dashboard: searchParams.get("dashboard") ?? undefined });
+    const file = await getChartCsv(user, input.id, input.dashboard, { searchParams });
     return new Response(file.csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

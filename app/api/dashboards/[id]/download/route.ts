@@ -1,4 +1,5 @@
-// The whole dashboard as PNG or PDF, rendered now: GET /api/dashboards/<id>/download?format=png|pdf.
+// The whole dashboard as PNG or PDF, rendered now: GET /api/dashboards/<id>/download?format=png|pdf
+// (&f.<name>=... for the filtered view).
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
@@ -18,8 +19,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const user = await requireUser();
     const { id } = await ctx.params;
-    const input = inputSchema.parse({ id, format: new URL(req.url).searchParams.get("format") ?? undefined });
-    const file = await downloadDashboard(user, input.id, input.format);
+    const searchParams = new URL(req.url).searchParams;
+    const input = inputSchema.parse({ id, format: searchParams.get("format") ?? undefined });
+    // The filter values of the view it was asked from (f.<name>=...), as on the dashboard's URL.
+    const file = await downloadDashboard(user, input.id, input.format, { searchParams });
     return new Response(new Uint8Array(file.body), {
       headers: {
         "content-type": file.contentType,
