@@ -294,6 +294,8 @@ export function DashboardPage({
                     dashboardId={view.id}
                     version={view.version}
                     value={view.refreshIntervalMinutes}
+                    cron={view.refreshCron}
+                    timezone={view.refreshTimezone}
                     onSaved={(saved) => setView((v) => ({ ...v, ...saved }))}
                   />
                 </>

@@ -72,6 +72,33 @@ export const refreshDashboardJob = defineJob({
   },
 });
 
+export const refreshChartPayload = z.object({
+  chartId: id,
+  trigger: z.enum(["schedule", "manual"]),
+});
+
+/** Runs one chart that has a refresh schedule of its own and caches its result. Query errors are recorded. */
+export const refreshChartJob = defineJob({
+  name: "refresh-chart",
+  queue: QUEUES.refresh,
+  schema: refreshChartPayload,
+  options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, ...keepFinished },
+  async handler(payload, ctx) {
+    const { refreshChart } = await import("@/lib/refresh/refresh-dashboard");
+    const { AppError } = await import("@/lib/errors");
+    try {
+      const outcome = await refreshChart(payload.chartId);
+      return { ok: outcome.ok, error: outcome.error, rowCount: outcome.rowCount, durationMs: outcome.durationMs };
+    } catch (e) {
+      if (e instanceof AppError && e.code === "NOT_FOUND") {
+        if (ctx.schedulerId) await (await import("./queues")).removeScheduler(QUEUES.refresh, ctx.schedulerId);
+        return { skipped: "chart not found" };
+      }
+      throw e;
+    }
+  },
+});
+
 export const sendDigestPayload = z.discriminatedUnion("trigger", [
   // Scheduled runs take their scheduled time from the job scheduler (JobContext.scheduledAt).
   z.object({ subscriptionId: id, trigger: z.literal("schedule") }),
@@ -110,7 +137,7 @@ export const sendDigestJob = defineJob({
   },
 });
 
-export const jobDefinitions: JobDefinition[] = [refreshDashboardJob, sendDigestJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [refreshDashboardJob, refreshChartJob, sendDigestJob] as JobDefinition[];
 
 export function findJobDefinition(queue: string, name: string): JobDefinition | undefined {
   return jobDefinitions.find((d) => d.queue === queue && d.name === name);

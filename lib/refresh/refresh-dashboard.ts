@@ -9,6 +9,7 @@ import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
 import type { ParameterValue } from "@/lib/queries/parameters";
 import { prepareQuery } from "@/lib/queries/prepare-query";
 import { executeQuery } from "@/lib/queries/execute-query";
+import { hasOwnRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
 export type RefreshTrigger = "schedule" | "manual";
 
@@ -157,7 +158,7 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
       tiles: {
         where: { chartId: { not: null } },
         orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
-        select: { chart: { select: REFRESH_SELECT } },
+        select: { chart: { select: { ...REFRESH_SELECT, refreshIntervalMinutes: true, refreshCron: true } } },
       },
     },
   });
@@ -165,8 +166,13 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
 
   const run = await db.refreshRun.create({ data: { dashboardId, trigger, status: "running" }, select: { id: true } });
   try {
-    // A chart placed twice on a dashboard runs once.
-    const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
+    // A chart placed twice on a dashboard runs once; a chart with a schedule of its own is refreshed by
+    // its own job scheduler (or not at all when its schedule is off), not by its dashboards'.
+    const charts = [
+      ...new Map(
+        dashboard.tiles.flatMap((t) => (t.chart && !hasOwnRefreshSchedule(t.chart) ? [[t.chart.id, t.chart] as const] : [])),
+      ).values(),
+    ];
     const outcomes = await mapLimited(charts, CHART_CONCURRENCY, (chart) => refreshLoadedChart(chart));
     const failed = outcomes.filter((o) => !o.ok);
     const error = failed.length
