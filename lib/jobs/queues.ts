@@ -154,6 +154,9 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
   const job = await withRedis(() =>
     getQueue(refreshDashboardJob.queue).add(refreshDashboardJob.name, payload, {
       ...refreshDashboardJob.options,
+      // Someone is watching a manual refresh: its failures show at once rather than after backoff retries
+      // (scheduled refreshes retry); clicking again is the retry.
+      attempts: 1,
       deduplication: { id: `refresh-${dashboardId}`, keepLastIfActive: true },
     }),
   );
