@@ -297,6 +297,22 @@ export async function removeScheduler(queue: QueueName, schedulerId: string): Pr
   await withRedis(() => getQueue(queue).removeJobScheduler(schedulerId));
 }
 
+/** What Redis holds for one job scheduler: its next run (ms), by scheduler id. */
+export interface SchedulerState {
+  queue: QueueName;
+  next: number | null;
+}
+
+/** Every job scheduler on Spyglass's queues. Throws AppError("UNAVAILABLE") when Redis is unreachable. */
+export async function listJobSchedulers(): Promise<Map<string, SchedulerState>> {
+  const all = new Map<string, SchedulerState>();
+  for (const queueName of ALL_QUEUES) {
+    const schedulers = await withRedis(() => getQueue(queueName).getJobSchedulers(0, -1));
+    for (const s of schedulers) all.set(s.key, { queue: queueName, next: typeof s.next === "number" ? s.next : null });
+  }
+  return all;
+}
+
 export interface SyncAllResult {
   upserted: number;
   unchanged: number;
