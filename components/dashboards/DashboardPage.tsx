@@ -14,6 +14,7 @@ import { DashboardSettingsForm, type DashboardSettings } from "./DashboardSettin
 import { DashboardGrid, useNow } from "./DashboardView";
 import { tileName, toGridTiles, type GridTile } from "./grid-tiles";
 import { RefreshIntervalSelect } from "./RefreshIntervalSelect";
+import { RefreshesPausedNotice } from "./RefreshesPausedNotice";
 import { TvView } from "./TvView";
 import { useLayoutEditor } from "./use-layout-editor";
 import styles from "./dashboards.module.css";
@@ -300,7 +301,12 @@ export function DashboardPage({
                   />
                 </>
               )}
-              <button className="btn" onClick={() => void refreshNow()} disabled={refresh.kind === "running"}>
+              <button
+                className="btn"
+                onClick={() => void refreshNow()}
+                disabled={refresh.kind === "running" || initial.refreshesPaused}
+                title={initial.refreshesPaused ? (initial.refreshesPausedReason ?? "Refreshes are paused") : undefined}
+              >
                 Refresh now
               </button>
               <button type="button" className="btn" onClick={() => enterTv(setTv)}>
@@ -336,6 +342,7 @@ export function DashboardPage({
       <p className={styles.srOnly} aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
+      {initial.refreshesPaused && <RefreshesPausedNotice reason={initial.refreshesPausedReason} />}
       {refresh.kind === "error" && (
         <p className="alert" role="alert">
           {refresh.message}

@@ -71,6 +71,9 @@ export interface DashboardView {
   filterValues?: FilterValues;
   /** The UTC day date-range presets were resolved against (YYYY-MM-DD). */
   filterToday?: string;
+  /** Set by getDashboardPageView: true when refreshes cannot be queued (Redis unreachable), and why. */
+  refreshesPaused?: boolean;
+  refreshesPausedReason?: string | null;
 }
 
 export interface DashboardViewOptions {
