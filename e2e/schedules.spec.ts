@@ -22,8 +22,14 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
   await expect(preview).toContainText('Invalid cron expression "0 25 * * *"');
   await page.getByLabel("Cron expression").fill("0 7 * * 1-5");
   await expect(preview).toContainText("Next runs");
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/dashboards\/[^/]+$/.test(r.url()));
   await page.getByRole("button", { name: "Save schedule" }).click();
+  expect((await patched).status()).toBe(200);
+  // Saved: nothing left to save.
   await expect(page.getByRole("button", { name: "Save schedule" })).toBeDisabled();
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const saved = (await (await page.request.get(`/api/dashboards/${id}/results`)).json()) as { refreshCron: string | null; refreshTimezone: string };
+  expect([saved.refreshCron, saved.refreshTimezone]).toEqual(["0 7 * * 1-5", "Europe/Paris"]);
 
   await page.getByRole("link", { name: "Schedules" }).click();
   await expect(page.getByRole("heading", { name: "Schedules" })).toBeVisible();
