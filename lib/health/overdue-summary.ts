@@ -1,6 +1,8 @@
 // The overdue count behind the banner admins see on every page. Cached briefly in the process, so the
 // banner costs one overview read per 30 s, not one per page view (and a Redis outage is not waited on
 // for every page).
+import { redisRecentlyFailed } from "@/lib/jobs/best-effort-redis";
+import { QUEUE_UNAVAILABLE_MESSAGE } from "@/lib/jobs/queues";
 import { getScheduleOverview } from "./schedule-overview";
 
 const CACHE_MS = 30_000;
@@ -15,6 +17,8 @@ export interface OverdueSummary {
 const g = globalThis as unknown as { spyglassOverdue?: { at: number; value: Promise<OverdueSummary> } };
 
 export function getOverdueSummary(): Promise<OverdueSummary> {
+  // During a known Redis outage overdue cannot be told; do not make every admin page wait on Redis for it.
+  if (redisRecentlyFailed()) return Promise.resolve({ overdueCount: 0, examples: [], redisError: QUEUE_UNAVAILABLE_MESSAGE });
   const cached = g.spyglassOverdue;
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
   const value = getScheduleOverview().then((o) => ({
