@@ -1,3 +1,4 @@
+import { OverdueBanner } from "@/components/admin-schedules/OverdueBanner";
 import { AppNav } from "@/components/layout/AppNav";
 import { requirePageUser } from "@/lib/auth/session";
 
@@ -9,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <>
       <AppNav user={user} />
+      <OverdueBanner user={user} />
       {children}
     </>
   );

@@ -16,6 +16,7 @@ import { DashboardSettingsForm, type DashboardSettings } from "./DashboardSettin
 import { DashboardGrid, useNow } from "./DashboardView";
 import { tileName, toGridTiles, type GridTile } from "./grid-tiles";
 import { RefreshIntervalSelect } from "./RefreshIntervalSelect";
+import { RefreshesPausedNotice } from "./RefreshesPausedNotice";
 import { TileMenu } from "./TileMenu";
 import { TvView } from "./TvView";
 import { useLayoutEditor } from "./use-layout-editor";
@@ -307,11 +308,18 @@ export function DashboardPage({
                     dashboardId={view.id}
                     version={view.version}
                     value={view.refreshIntervalMinutes}
+                    cron={view.refreshCron}
+                    timezone={view.refreshTimezone}
                     onSaved={(saved) => setView((v) => ({ ...v, ...saved }))}
                   />
                 </>
               )}
-              <button className="btn" onClick={() => void refreshNow()} disabled={refresh.kind === "running"}>
+              <button
+                className="btn"
+                onClick={() => void refreshNow()}
+                disabled={refresh.kind === "running" || initial.refreshesPaused}
+                title={initial.refreshesPaused ? (initial.refreshesPausedReason ?? "Refreshes are paused") : undefined}
+              >
                 Refresh now
               </button>
               <button type="button" className="btn" onClick={() => enterTv(setTv)}>
@@ -350,6 +358,7 @@ export function DashboardPage({
       <p className={styles.srOnly} aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
+      {initial.refreshesPaused && <RefreshesPausedNotice reason={initial.refreshesPausedReason} />}
       {refresh.kind === "error" && (
         <p className="alert" role="alert">
           {refresh.message}

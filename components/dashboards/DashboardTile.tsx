@@ -8,6 +8,7 @@ import { MAX_HEADER_LENGTH, MAX_TEXT_LENGTH } from "@/lib/dashboards/schemas";
 import styles from "./dashboards.module.css";
 import type { GridTile } from "./grid-tiles";
 import { relativeTime } from "./relative-time";
+import { staleResultText } from "./stale-result-text";
 
 export type TileStatus = "rendered" | "failed";
 
@@ -136,10 +137,10 @@ export function DashboardTile({
         )}
       </div>
       <footer className={styles.foot}>
-        {result?.computedAt && <span title={new Date(result.computedAt).toLocaleString()}>updated {relativeTime(result.computedAt, now)}</span>}
+        {result?.computedAt && !failedLast && <span title={new Date(result.computedAt).toLocaleString()}>updated {relativeTime(result.computedAt, now)}</span>}
         {failedLast && result?.computedAt && (
           <span className={styles.failed} title={result.lastError ?? ""}>
-            last refresh failed: {result.lastError}
+            {staleResultText(result.computedAt, result.lastError ?? "", now)}
           </span>
         )}
       </footer>

@@ -33,6 +33,9 @@ export function AppNav({ user }: { user: SessionUser }) {
           <Link className={styles.link} href="/admin/users">
             People
           </Link>
+          <Link className={styles.link} href="/admin/schedules">
+            Schedules
+          </Link>
         </>
       )}
       <div className={styles.user}>

@@ -56,6 +56,9 @@ export interface DashboardView {
   title: string;
   description: string;
   refreshIntervalMinutes: number;
+  /** A cron expression (in refreshTimezone) that replaces the interval when set. Optional for views built elsewhere. */
+  refreshCron?: string | null;
+  refreshTimezone?: string;
   version: number;
   /** When this view was read (ms since the epoch): the "now" of relative times on first paint. */
   loadedAt: number;
@@ -68,6 +71,9 @@ export interface DashboardView {
   filterValues?: FilterValues;
   /** The UTC day date-range presets were resolved against (YYYY-MM-DD). */
   filterToday?: string;
+  /** Set by getDashboardPageView: true when refreshes cannot be queued (Redis unreachable), and why. */
+  refreshesPaused?: boolean;
+  refreshesPausedReason?: string | null;
 }
 
 export interface DashboardViewOptions {
@@ -144,6 +150,8 @@ export async function getDashboardView(dashboardId: string, options: DashboardVi
     title: dashboard.title,
     description: dashboard.description,
     refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+    refreshCron: dashboard.refreshCron,
+    refreshTimezone: dashboard.refreshTimezone,
     version: dashboard.version,
     loadedAt: now.getTime(),
     filters,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dashboardScheduleFields } from "@/lib/schedules/refresh-schedule";
 import { MAX_TILES, TILE_KINDS, layoutProblems } from "./layout/grid";
 
 export const createDashboardSchema = z.object({
@@ -43,13 +44,8 @@ export const updateDashboardSchema = z.object({
   tags: tagsSchema.optional(),
   /** Only the owner and admins may change it (checked on the server). */
   isPrivate: z.boolean().optional(),
-  refreshIntervalMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 1440, "Refresh at least once a week, or turn refreshes off (0).")
-    .refine((m) => m === 0 || m >= 5, "Refresh at most every 5 minutes, or turn refreshes off (0).")
-    .optional(),
+  /** The refresh schedule: interval (0 = off), or a cron in a time zone that replaces it (lib/schedules). */
+  ...dashboardScheduleFields,
 });
 export type UpdateDashboardInput = z.infer<typeof updateDashboardSchema>;
 

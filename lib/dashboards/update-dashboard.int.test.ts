@@ -67,6 +67,8 @@ describe("updateDashboard", () => {
       tags: ["finance", "weekly kpis"],
       isPrivate: false,
       refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+      refreshCron: null,
+      refreshTimezone: "UTC",
       version: dashboard.version + 1,
     });
     const version = await getDb().dashboardVersion.findUniqueOrThrow({

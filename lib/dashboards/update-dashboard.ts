@@ -2,6 +2,7 @@ import { assertAllowed, canAdminister, canEditContent } from "@/lib/auth/permiss
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { assertRefreshCron } from "@/lib/schedules/refresh-cron";
 import { recordDashboardVersion } from "@/lib/versions/record-version";
 import { scheduleOrWarn } from "./create-dashboard";
 import { getDashboardOrThrow } from "./get-dashboard";
@@ -23,11 +24,13 @@ export const dashboardSettingsSelect = {
   tags: true,
   isPrivate: true,
   refreshIntervalMinutes: true,
+  refreshCron: true,
+  refreshTimezone: true,
   version: true,
 } as const;
 
 /**
- * Saves title, description, tags, privacy and refresh interval, refusing to overwrite a newer version,
+ * Saves title, description, tags, privacy and refresh schedule (interval, or cron in a time zone), refusing to overwrite a newer version,
  * and records the saved state in the version history.
  */
 export async function updateDashboard(user: SessionUser, id: string, input: UpdateDashboardInput) {
@@ -36,6 +39,11 @@ export async function updateDashboard(user: SessionUser, id: string, input: Upda
   const { version, ...changes } = input;
   if (changes.isPrivate !== undefined && changes.isPrivate !== dashboard.isPrivate && !canChangeDashboardPrivacy(user, dashboard)) {
     throw new AppError("FORBIDDEN", "Only the dashboard's owner or an admin can make it private or shared.");
+  }
+  // A cron is checked in the time zone it will run in: the new one, or the dashboard's current one.
+  const cron = changes.refreshCron === undefined ? dashboard.refreshCron : changes.refreshCron;
+  if (cron && (changes.refreshCron !== undefined || changes.refreshTimezone !== undefined)) {
+    assertRefreshCron(cron, changes.refreshTimezone ?? dashboard.refreshTimezone);
   }
   const saved = await getDb().$transaction(async (tx) => {
     const { count } = await tx.dashboard.updateMany({
@@ -50,6 +58,7 @@ export async function updateDashboard(user: SessionUser, id: string, input: Upda
     await recordDashboardVersion(tx, id, user.id);
     return tx.dashboard.findUniqueOrThrow({ where: { id }, select: dashboardSettingsSelect });
   });
-  if (changes.refreshIntervalMinutes !== undefined) await scheduleOrWarn(id);
+  const scheduleChanged = [changes.refreshIntervalMinutes, changes.refreshCron, changes.refreshTimezone].some((v) => v !== undefined);
+  if (scheduleChanged) await scheduleOrWarn(id);
   return saved;
 }

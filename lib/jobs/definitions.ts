@@ -21,6 +21,8 @@ export interface JobContext {
   schedulerId?: string;
   /** 1 on the first attempt. */
   attempt: number;
+  /** How many attempts the job has in all (its `attempts` option); the last one should not ask for a retry. */
+  maxAttempts: number;
 }
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -48,24 +50,67 @@ export const refreshDashboardPayload = z.object({
   trigger: z.enum(["schedule", "manual"]),
 });
 
-/** Runs every chart of a dashboard and caches the results. Chart errors are recorded, not thrown. */
+/**
+ * Thrown by a refresh attempt whose charts failed while attempts remain, so BullMQ retries the job with
+ * backoff; the next attempt re-runs only the charts that failed.
+ */
+class ChartsFailedError extends Error {
+  override name = "ChartsFailedError";
+}
+
+/**
+ * Runs every chart of a dashboard and caches the results. A chart whose query fails is retried with the
+ * job (3 attempts, exponential backoff) before it is left marked failed; the last attempt records the
+ * failure instead of throwing.
+ */
 export const refreshDashboardJob = defineJob({
   name: "refresh-dashboard",
   queue: QUEUES.refresh,
   schema: refreshDashboardPayload,
-  // Only infrastructure errors (app DB unreachable) throw; a few quick retries cover a blip.
   options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, ...keepFinished },
   async handler(payload, ctx) {
     const { refreshDashboard } = await import("@/lib/refresh/refresh-dashboard");
     const { AppError } = await import("@/lib/errors");
     try {
-      const run = await refreshDashboard(payload.dashboardId, payload.trigger);
-      return { refreshRunId: run.id, status: run.status, failed: run.failedCharts, charts: run.totalCharts };
+      const run = await refreshDashboard(payload.dashboardId, payload.trigger, { attempt: ctx.attempt, maxAttempts: ctx.maxAttempts });
+      if (run.willRetry) throw new ChartsFailedError(run.error ?? "Some charts failed.");
+      return { refreshRunId: run.id, status: run.status, failed: run.failedCharts, charts: run.totalCharts, attempt: ctx.attempt };
     } catch (e) {
       if (e instanceof AppError && e.code === "NOT_FOUND") {
         // The dashboard was deleted: its schedule has nothing left to do.
         if (ctx.schedulerId) await (await import("./queues")).removeScheduler(QUEUES.refresh, ctx.schedulerId);
         return { skipped: "dashboard not found" };
+      }
+      throw e;
+    }
+  },
+});
+
+export const refreshChartPayload = z.object({
+  chartId: id,
+  trigger: z.enum(["schedule", "manual"]),
+});
+
+/**
+ * Runs one chart that has a refresh schedule of its own and caches its result; a failed query is retried
+ * like a dashboard's charts, then recorded on the result.
+ */
+export const refreshChartJob = defineJob({
+  name: "refresh-chart",
+  queue: QUEUES.refresh,
+  schema: refreshChartPayload,
+  options: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, ...keepFinished },
+  async handler(payload, ctx) {
+    const { refreshChart } = await import("@/lib/refresh/refresh-dashboard");
+    const { AppError } = await import("@/lib/errors");
+    try {
+      const outcome = await refreshChart(payload.chartId);
+      if (!outcome.ok && ctx.attempt < ctx.maxAttempts) throw new ChartsFailedError(`${outcome.title}: ${outcome.error}`);
+      return { ok: outcome.ok, error: outcome.error, rowCount: outcome.rowCount, durationMs: outcome.durationMs };
+    } catch (e) {
+      if (e instanceof AppError && e.code === "NOT_FOUND") {
+        if (ctx.schedulerId) await (await import("./queues")).removeScheduler(QUEUES.refresh, ctx.schedulerId);
+        return { skipped: "chart not found" };
       }
       throw e;
     }
@@ -110,7 +155,7 @@ export const sendDigestJob = defineJob({
   },
 });
 
-export const jobDefinitions: JobDefinition[] = [refreshDashboardJob, sendDigestJob] as JobDefinition[];
+export const jobDefinitions: JobDefinition[] = [refreshDashboardJob, refreshChartJob, sendDigestJob] as JobDefinition[];
 
 export function findJobDefinition(queue: string, name: string): JobDefinition | undefined {
   return jobDefinitions.find((d) => d.queue === queue && d.name === name);

@@ -31,6 +31,7 @@ export async function processJob(job: Job, queueName: string): Promise<unknown> 
     scheduledAt: scheduledTimeOf(job),
     schedulerId: job.repeatJobKey,
     attempt: job.attemptsMade + 1,
+    maxAttempts: job.opts.attempts ?? 1,
   };
   return def.handler(parsed.data, ctx);
 }

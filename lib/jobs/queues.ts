@@ -6,10 +6,13 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { chartRefreshSchedule, dashboardRefreshSchedule, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import { createProducerConnection, waitForReady } from "./connection";
 import {
   ALL_QUEUES,
   QUEUES,
+  refreshChartJob,
+  refreshChartPayload,
   refreshDashboardJob,
   refreshDashboardPayload,
   sendDigestJob,
@@ -151,6 +154,9 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
   const job = await withRedis(() =>
     getQueue(refreshDashboardJob.queue).add(refreshDashboardJob.name, payload, {
       ...refreshDashboardJob.options,
+      // Someone is watching a manual refresh: its failures show at once rather than after backoff retries
+      // (scheduled refreshes retry); clicking again is the retry.
+      attempts: 1,
       deduplication: { id: `refresh-${dashboardId}`, keepLastIfActive: true },
     }),
   );
@@ -171,6 +177,7 @@ export async function enqueueDigestNow(subscriptionId: string): Promise<{ jobId:
 // Job schedulers, kept in step with the app DB
 
 export const dashboardSchedulerId = (dashboardId: string) => `refresh:${dashboardId}`;
+export const chartSchedulerId = (chartId: string) => `refresh-chart:${chartId}`;
 export const subscriptionSchedulerId = (subscriptionId: string) => `digest:${subscriptionId}`;
 
 export type ScheduleSyncAction = "upserted" | "unchanged" | "removed";
@@ -227,12 +234,30 @@ async function applySchedule(
   return "upserted";
 }
 
-function dashboardSchedule(d: { id: string; refreshIntervalMinutes: number } | null): DesiredSchedule | null {
-  if (!d || d.refreshIntervalMinutes <= 0) return null;
-  return {
-    repeat: { every: d.refreshIntervalMinutes * 60_000 },
-    data: refreshDashboardPayload.parse({ dashboardId: d.id, trigger: "schedule" }),
-  };
+function repeatOf(schedule: RefreshSchedule): DesiredSchedule["repeat"] | null {
+  if (schedule.kind === "cron") return { pattern: schedule.cron, tz: schedule.timezone };
+  if (schedule.kind === "interval") return { every: schedule.minutes * 60_000 };
+  return null;
+}
+
+const DASHBOARD_SCHEDULE_SELECT = { id: true, refreshIntervalMinutes: true, refreshCron: true, refreshTimezone: true } as const;
+type DashboardScheduleRow = { id: string; refreshIntervalMinutes: number; refreshCron: string | null; refreshTimezone: string };
+
+function dashboardSchedule(d: DashboardScheduleRow | null): DesiredSchedule | null {
+  const repeat = d && repeatOf(dashboardRefreshSchedule(d));
+  if (!d || !repeat) return null;
+  return { repeat, data: refreshDashboardPayload.parse({ dashboardId: d.id, trigger: "schedule" }) };
+}
+
+const CHART_SCHEDULE_SELECT = { id: true, refreshIntervalMinutes: true, refreshCron: true, refreshTimezone: true } as const;
+type ChartScheduleRow = { id: string; refreshIntervalMinutes: number | null; refreshCron: string | null; refreshTimezone: string | null };
+
+/** A chart gets its own scheduler only when it overrides its dashboards' schedule with one that runs. */
+function chartSchedule(c: ChartScheduleRow | null): DesiredSchedule | null {
+  const own = c && chartRefreshSchedule(c);
+  const repeat = own && repeatOf(own);
+  if (!c || !repeat) return null;
+  return { repeat, data: refreshChartPayload.parse({ chartId: c.id, trigger: "schedule" }) };
 }
 
 function subscriptionSchedule(
@@ -245,13 +270,19 @@ function subscriptionSchedule(
   };
 }
 
-/** Makes the dashboard's refresh scheduler match the DB: every refreshIntervalMinutes, or none when 0 or deleted. */
+/**
+ * Makes the dashboard's refresh scheduler match the DB: its cron in its time zone when set, else every
+ * refreshIntervalMinutes, or none when off or deleted.
+ */
 export async function syncDashboardSchedule(dashboardId: string): Promise<ScheduleSyncAction> {
-  const d = await getDb().dashboard.findUnique({
-    where: { id: dashboardId },
-    select: { id: true, refreshIntervalMinutes: true },
-  });
+  const d = await getDb().dashboard.findUnique({ where: { id: dashboardId }, select: DASHBOARD_SCHEDULE_SELECT });
   return applySchedule(refreshDashboardJob, dashboardSchedulerId(dashboardId), dashboardSchedule(d));
+}
+
+/** Makes the chart's own refresh scheduler match the DB: none when it follows its dashboards, is off, or is gone. */
+export async function syncChartSchedule(chartId: string): Promise<ScheduleSyncAction> {
+  const c = await getDb().chart.findUnique({ where: { id: chartId }, select: CHART_SCHEDULE_SELECT });
+  return applySchedule(refreshChartJob, chartSchedulerId(chartId), chartSchedule(c));
 }
 
 /** Makes the subscription's digest scheduler match the DB: its cron in its time zone, or none when disabled or deleted. */
@@ -268,6 +299,22 @@ export async function removeScheduler(queue: QueueName, schedulerId: string): Pr
   await withRedis(() => getQueue(queue).removeJobScheduler(schedulerId));
 }
 
+/** What Redis holds for one job scheduler: its next run (ms), by scheduler id. */
+export interface SchedulerState {
+  queue: QueueName;
+  next: number | null;
+}
+
+/** Every job scheduler on Spyglass's queues. Throws AppError("UNAVAILABLE") when Redis is unreachable. */
+export async function listJobSchedulers(): Promise<Map<string, SchedulerState>> {
+  const all = new Map<string, SchedulerState>();
+  for (const queueName of ALL_QUEUES) {
+    const schedulers = await withRedis(() => getQueue(queueName).getJobSchedulers(0, -1));
+    for (const s of schedulers) all.set(s.key, { queue: queueName, next: typeof s.next === "number" ? s.next : null });
+  }
+  return all;
+}
+
 export interface SyncAllResult {
   upserted: number;
   unchanged: number;
@@ -276,14 +323,18 @@ export interface SyncAllResult {
 }
 
 /**
- * Makes Redis hold exactly the schedulers the app DB describes: one per dashboard with a refresh interval,
- * one per enabled subscription; every other scheduler on our queues is removed. Safe to run from several
+ * Makes Redis hold exactly the schedulers the app DB describes: one per dashboard with a refresh schedule,
+ * one per chart with a schedule of its own, one per enabled subscription; every other scheduler on our queues is removed. Safe to run from several
  * workers at once and as often as wanted.
  */
 export async function syncAllSchedules(): Promise<SyncAllResult> {
   const db = getDb();
-  const [dashboards, subscriptions] = await Promise.all([
-    db.dashboard.findMany({ select: { id: true, refreshIntervalMinutes: true } }),
+  const [dashboards, charts, subscriptions] = await Promise.all([
+    db.dashboard.findMany({ select: DASHBOARD_SCHEDULE_SELECT }),
+    db.chart.findMany({
+      where: { OR: [{ refreshIntervalMinutes: { not: null } }, { refreshCron: { not: null } }] },
+      select: CHART_SCHEDULE_SELECT,
+    }),
     db.subscription.findMany({ select: { id: true, cron: true, timezone: true, enabled: true } }),
   ]);
   const result: SyncAllResult = { upserted: 0, unchanged: 0, removed: 0, errors: [] };
@@ -301,6 +352,7 @@ export async function syncAllSchedules(): Promise<SyncAllResult> {
     }
   };
   for (const d of dashboards) await apply(refreshDashboardJob, dashboardSchedulerId(d.id), dashboardSchedule(d));
+  for (const c of charts) await apply(refreshChartJob, chartSchedulerId(c.id), chartSchedule(c));
   for (const s of subscriptions) await apply(sendDigestJob, subscriptionSchedulerId(s.id), subscriptionSchedule(s));
 
   for (const queueName of ALL_QUEUES) {

@@ -122,7 +122,9 @@ async function waitForWeb(url: string) {
   for (let i = 0; i < 600; i++) {
     if (stopping) return;
     try {
-      if ((await fetch(url)).status < 500) return;
+      // 503 is the web app answering that a dependency is down (e.g. the worker has not beaten yet): it is up.
+      const status = (await fetch(url)).status;
+      if (status < 500 || status === 503) return;
     } catch {
       // not up yet
     }

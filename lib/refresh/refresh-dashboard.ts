@@ -9,6 +9,7 @@ import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
 import type { ParameterValue } from "@/lib/queries/parameters";
 import { prepareQuery } from "@/lib/queries/prepare-query";
 import { executeQuery } from "@/lib/queries/execute-query";
+import { hasOwnRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
 export type RefreshTrigger = "schedule" | "manual";
 
@@ -29,11 +30,22 @@ export interface ChartRefreshOutcome {
 export interface RefreshRunSummary {
   id: string;
   dashboardId: string;
-  status: "succeeded" | "failed";
+  /** "retrying": charts failed and the job will try them again. */
+  status: "succeeded" | "failed" | "retrying";
+  attempt: number;
+  /** True when charts failed and attempts remain: the caller should have the attempt retried. */
+  willRetry: boolean;
   totalCharts: number;
   failedCharts: number;
   error: string | null;
   charts: ChartRefreshOutcome[];
+}
+
+export interface RefreshAttempt {
+  /** 1 for the first attempt; a later attempt re-runs only the charts whose last attempt failed. */
+  attempt?: number;
+  /** Attempts in all; when this one is not the last, failed charts make the run "retrying". */
+  maxAttempts?: number;
 }
 
 function errorText(e: unknown): string {
@@ -143,12 +155,25 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) 
   return results;
 }
 
+/** Chart ids whose last refresh (default parameters) succeeded: a retry leaves them alone. */
+async function chartsThatSucceeded(chartIds: string[]): Promise<Set<string>> {
+  const rows = await getDb().chartResult.findMany({
+    where: { chartId: { in: chartIds }, paramsKey: "", lastError: null, lastAttemptAt: { not: null } },
+    select: { chartId: true },
+  });
+  return new Set(rows.map((r) => r.chartId));
+}
+
 /**
- * Refreshes every chart on the dashboard and records a RefreshRun: "succeeded" when every chart ran,
- * "failed" with a summary naming the charts that did not. Throws NOT_FOUND when the dashboard is gone;
- * other thrown errors mean the app DB itself failed (the run is then marked failed if it can be).
+ * Refreshes the charts on the dashboard that follow its schedule and records a RefreshRun with its
+ * attempt number and duration: "succeeded" when every chart ran; with failures, "retrying" while attempts
+ * remain (a retry re-runs only the charts that failed) and "failed" on the last attempt, with a summary
+ * naming the charts that did not run. Throws NOT_FOUND when the dashboard is gone; other thrown errors mean
+ * the app DB itself failed (the run is then marked failed if it can be).
  */
-export async function refreshDashboard(dashboardId: string, trigger: RefreshTrigger): Promise<RefreshRunSummary> {
+export async function refreshDashboard(dashboardId: string, trigger: RefreshTrigger, opts: RefreshAttempt = {}): Promise<RefreshRunSummary> {
+  const attempt = opts.attempt ?? 1;
+  const maxAttempts = opts.maxAttempts ?? 1;
   const db = getDb();
   const dashboard = await db.dashboard.findUnique({
     where: { id: dashboardId },
@@ -157,28 +182,41 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
       tiles: {
         where: { chartId: { not: null } },
         orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
-        select: { chart: { select: REFRESH_SELECT } },
+        select: { chart: { select: { ...REFRESH_SELECT, refreshIntervalMinutes: true, refreshCron: true } } },
       },
     },
   });
   if (!dashboard) throw notFound("Dashboard");
 
-  const run = await db.refreshRun.create({ data: { dashboardId, trigger, status: "running" }, select: { id: true } });
+  const startedAt = new Date();
+  const run = await db.refreshRun.create({ data: { dashboardId, trigger, status: "running", attempt, startedAt }, select: { id: true } });
+  const finish = (data: { status: string; error: string | null }) => {
+    const finishedAt = new Date();
+    return db.refreshRun.update({ where: { id: run.id }, data: { ...data, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() } });
+  };
   try {
-    // A chart placed twice on a dashboard runs once.
-    const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
+    // A chart placed twice on a dashboard runs once; a chart with a schedule of its own is refreshed by
+    // its own job scheduler (or not at all when its schedule is off), not by its dashboards'.
+    let charts = [
+      ...new Map(
+        dashboard.tiles.flatMap((t) => (t.chart && !hasOwnRefreshSchedule(t.chart) ? [[t.chart.id, t.chart] as const] : [])),
+      ).values(),
+    ];
+    if (attempt > 1) {
+      const succeeded = await chartsThatSucceeded(charts.map((c) => c.id));
+      charts = charts.filter((c) => !succeeded.has(c.id));
+    }
     const outcomes = await mapLimited(charts, CHART_CONCURRENCY, (chart) => refreshLoadedChart(chart));
     const failed = outcomes.filter((o) => !o.ok);
     const error = failed.length
       ? errorText(`${failed.length} of ${outcomes.length} charts failed: ${failed.map((f) => `${f.title}: ${f.error}`).join("; ")}`)
       : null;
-    const status = failed.length ? "failed" : "succeeded";
-    await db.refreshRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), error } });
-    return { id: run.id, dashboardId, status, totalCharts: outcomes.length, failedCharts: failed.length, error, charts: outcomes };
+    const willRetry = failed.length > 0 && attempt < maxAttempts;
+    const status = failed.length ? (willRetry ? "retrying" : "failed") : "succeeded";
+    await finish({ status, error });
+    return { id: run.id, dashboardId, status, attempt, willRetry, totalCharts: outcomes.length, failedCharts: failed.length, error, charts: outcomes };
   } catch (e) {
-    await db.refreshRun
-      .update({ where: { id: run.id }, data: { status: "failed", finishedAt: new Date(), error: errorText(e) } })
-      .catch(() => {}); // the DB may be what failed; the job's own failure is logged by the worker
+    await finish({ status: "failed", error: errorText(e) }).catch(() => {}); // the DB may be what failed; the job's own failure is logged by the worker
     throw e;
   }
 }

@@ -75,7 +75,8 @@ async function waitForHttp(url: string, timeoutMs: number) {
   for (;;) {
     try {
       const res = await fetch(url);
-      if (res.status < 500) return;
+      // /api/health answers 503 while no worker runs (none does in the integration tests): the web app is up.
+      if (res.status < 500 || res.status === 503) return;
     } catch {
       // not listening yet
     }

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { DashboardPage } from "@/components/dashboards/DashboardPage";
 import { canEditContent, canViewDashboard } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDashboardView } from "@/lib/dashboards/get-dashboard-view";
+import { getDashboardPageView } from "@/lib/dashboards/get-dashboard-page-view";
 import { canChangeDashboardPrivacy } from "@/lib/dashboards/update-dashboard";
 import { getDb } from "@/lib/db";
 import { favouriteChartIds } from "@/lib/favourites/favourite-chart-ids";
@@ -21,8 +21,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const user = await requirePageUser();
   const row = await getDb().dashboard.findUnique({ where: { id }, select: { isPrivate: true, ownerId: true, tags: true } });
   if (!row || !canViewDashboard(user, row)) notFound();
-  // Filter values from the URL (?f.<name>=...), so a pasted link shows the same numbers.
-  const view = await getDashboardView(id, { searchParams: query });
+  // Filter values from the URL (?f.<name>=...), so a pasted link shows the same numbers. Served from the
+  // cache even when Redis is down (the page then says that refreshes are paused).
+  const view = await getDashboardPageView(id, { searchParams: query });
   if (!view) notFound();
   const chartIds = view.tiles.flatMap((t) => (t.chart ? [t.chart.id] : []));
   const [favourite, starredCharts] = await Promise.all([isFavourite(user.id, "dashboard", id), favouriteChartIds(user.id, chartIds)]);

@@ -1,0 +1,154 @@
+// Snapshot rendering throughput: renders the demo dashboards N times through the real snapshot renderer
+// (lib/render: one shared Chromium, a fresh incognito context per render, the explicit "rendered" signal,
+// the paint check, a full-page PNG at device scale factor 2) against `next start`, and, as the baseline in
+// the same run and the same browser, loads the same render page in a fresh context at the same viewport
+// and waits for the same signal, without the paint check or the screenshot. Loads and renders alternate,
+// so both see the same machine. Then N renders run at the worker's RENDER_CONCURRENCY to measure
+// dashboards per minute per worker.
+// Prints p50/p95 of each and the ratio render / page load (target ≤ 1.3).
+// Needs a build (.next/BUILD_ID, e.g. `npm run build`). Run: npx tsx bench/render-throughput.ts [renders=24] [demo scale=0.2]
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDemoWarehouse } from "@/lib/demo/load-demo-warehouse";
+import { DEMO_SCHEMA } from "@/lib/demo/schema";
+import { freePort } from "@/lib/testing/free-port";
+import { median, startBenchEnv } from "./bench-env";
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function main() {
+  const renders = Number(process.argv[2] ?? 24);
+  const scale = Number(process.argv[3] ?? 0.2);
+  if (!existsSync(path.resolve(".next", "BUILD_ID"))) {
+    console.error("No build (.next/BUILD_ID): run `npm run build` first; the renderer loads the real page from `next start`.");
+    process.exit(1);
+  }
+  const env = await startBenchEnv({ port: await freePort(), schema: DEMO_SCHEMA });
+  let web: ChildProcess | undefined;
+  try {
+    const load = await ensureDemoWarehouse({ url: env.warehouseUrl, scale });
+    console.log(`demo warehouse scale ${scale} loaded in ${(load.ms / 1000).toFixed(1)} s; ${os.cpus().length} cores`);
+    const { getDb } = await import("@/lib/db");
+    const { seedDemoContent } = await import("@/lib/demo/seed-demo-content");
+    const { connectionFromUrl } = await import("@/lib/warehouse/connection-from-url");
+    const { refreshDashboard } = await import("@/lib/refresh/refresh-dashboard");
+    const { childProcessEnv, setTestEnv } = await import("@/lib/testing/fixtures");
+    const db = getDb();
+    await seedDemoContent(db, { connection: connectionFromUrl(env.warehouseUrl, DEMO_SCHEMA) });
+    const dashboards = await db.dashboard.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true, _count: { select: { tiles: true } } } });
+    for (const d of dashboards) {
+      const run = await refreshDashboard(d.id, "manual");
+      if (run.failedCharts) throw new Error(`${d.title}: ${run.error}`);
+    }
+    console.log(`dashboards: ${dashboards.map((d) => `${d.title} (${d._count.tiles} tiles)`).join(", ")}`);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    setTestEnv({ APP_URL: base });
+    web = spawn(path.resolve("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitForHttp(`${base}/api/auth/csrf`, 60_000);
+
+    const { dashboardRenderUrl, renderDashboardPng, closeBrowser } = await import("@/lib/render/render-dashboard");
+    const { getBrowser } = await import("@/lib/render/browser");
+    const { getSettings } = await import("@/lib/env");
+
+    /** The baseline: the same page, same browser and viewport, fresh context, until it signals "done". */
+    const loadPage = async (dashboardId: string): Promise<number> => {
+      const browser = await getBrowser();
+      const started = performance.now();
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 2 });
+        const res = await page.goto(dashboardRenderUrl(dashboardId), { waitUntil: "load", timeout: 60_000 });
+        if (!res?.ok()) throw new Error(`page load answered ${res?.status()}`);
+        await page.waitForFunction(`document.documentElement.dataset.spyglassRender === "done"`, { timeout: 60_000, polling: 100 });
+        return performance.now() - started;
+      } finally {
+        await context.close();
+      }
+    };
+    const render = async (dashboardId: string): Promise<number> => {
+      const started = performance.now();
+      await renderDashboardPng(dashboardId);
+      return performance.now() - started;
+    };
+
+    try {
+      // Warm-up: Next compiles nothing at run time, but the first request of each page fills caches.
+      for (const d of dashboards) {
+        await loadPage(d.id);
+        await render(d.id);
+      }
+      const loads: number[] = [];
+      const renderTimes: number[] = [];
+      for (let i = 0; i < renders; i++) {
+        const d = dashboards[i % dashboards.length];
+        // Alternate which goes first, so neither always runs on a warmer machine.
+        if (i % 2 === 0) {
+          loads.push(await loadPage(d.id));
+          renderTimes.push(await render(d.id));
+        } else {
+          renderTimes.push(await render(d.id));
+          loads.push(await loadPage(d.id));
+        }
+      }
+
+      const concurrency = getSettings().RENDER_CONCURRENCY;
+      const wallStart = performance.now();
+      await Promise.all(Array.from({ length: renders }, (_, i) => render(dashboards[i % dashboards.length].id)));
+      const wallMs = performance.now() - wallStart;
+
+      console.log(`\n${renders} renders and ${renders} page loads of the ${dashboards.length} demo dashboards, one at a time (after warm-up):`);
+      console.log(`  page load in the same browser (baseline)   p50 ${fmt(median(loads)).padStart(8)}   p95 ${fmt(percentile(loads, 95)).padStart(8)}`);
+      console.log(`  snapshot render (PNG, 1280 px at 2x)       p50 ${fmt(median(renderTimes)).padStart(8)}   p95 ${fmt(percentile(renderTimes, 95)).padStart(8)}`);
+      console.log(
+        `  ratio render / page load                   p50 ${(median(renderTimes) / median(loads)).toFixed(2)}×     p95 ${(percentile(renderTimes, 95) / percentile(loads, 95)).toFixed(2)}×   (target ≤ 1.3)`,
+      );
+      console.log(
+        `\nthroughput: ${renders} renders at RENDER_CONCURRENCY=${concurrency} in ${(wallMs / 1000).toFixed(1)} s = ${((renders / wallMs) * 60_000).toFixed(1)} dashboards per minute per worker`,
+      );
+    } finally {
+      await closeBrowser();
+    }
+  } finally {
+    if (web && web.exitCode === null) {
+      web.kill("SIGTERM");
+      await new Promise((r) => web!.once("exit", r));
+    }
+    await env.stop();
+  }
+}
+
+// Exit explicitly: the bench points REDIS_URL at a closed port, and the Redis client's reconnect loop
+// would otherwise keep the process alive after the figures are printed.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

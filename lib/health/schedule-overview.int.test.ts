@@ -1,0 +1,110 @@
+// Overdue detection against real PostgreSQL and Redis: a schedule whose job scheduler is missing, or whose
+// next run is past by more than the grace period (no worker took it), is flagged; others are not.
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateChartSchedule } from "@/lib/charts/update-chart-schedule";
+import { disconnectDb, getDb } from "@/lib/db";
+import { getRuntimeEnv } from "@/lib/env";
+import { QUEUES } from "@/lib/jobs/definitions";
+import { chartSchedulerId, closeQueues, dashboardSchedulerId, syncAllSchedules, syncDashboardSchedule, syncSubscriptionSchedule } from "@/lib/jobs/queues";
+import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
+import { freePort } from "@/lib/testing/free-port";
+import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
+import { closeAllPools } from "@/lib/warehouse/pools";
+import { OVERDUE_GRACE_MS, getScheduleOverview, overdueReason } from "./schedule-overview";
+
+let queue: Queue;
+let dashboardId: string;
+let chartId: string;
+let subscriptionId: string;
+
+beforeAll(async () => {
+  queue = new Queue(QUEUES.refresh, { connection: { url: getRuntimeEnv().REDIS_URL } });
+  const ds = await createTestDataSource();
+  const made = await createTestDashboard({
+    dataSourceId: ds.id,
+    title: "Overdue test",
+    refreshIntervalMinutes: 60,
+    charts: [
+      { title: "Follows", sql: "select 1 as a" },
+      { title: "Own cron", sql: "select 2 as b" },
+    ],
+  });
+  dashboardId = made.dashboard.id;
+  chartId = made.charts[1].id;
+  await syncDashboardSchedule(dashboardId);
+  await updateChartSchedule(chartId, { mode: "cron", cron: "0 */2 * * *", timezone: "UTC" });
+  const sub = await getDb().subscription.create({ data: { dashboardId, recipients: ["a@example.com"], enabled: false } });
+  subscriptionId = sub.id;
+  await syncSubscriptionSchedule(sub.id);
+});
+
+afterAll(async () => {
+  await getDb().dashboard.deleteMany({ where: { id: dashboardId } });
+  await getDb().chart.deleteMany({ where: { id: chartId } });
+  await syncAllSchedules();
+  await queue.close();
+  await closeQueues();
+  await closeAllPools();
+  await disconnectDb();
+});
+
+const mine = async (opts: Parameters<typeof getScheduleOverview>[0] = {}) => {
+  const overview = await getScheduleOverview(opts);
+  const rows = overview.rows.filter((r) => [dashboardId, chartId, subscriptionId].includes(r.id));
+  return { overview, rows: Object.fromEntries(rows.map((r) => [r.kind, r])) };
+};
+
+describe("schedule overview", () => {
+  it("lists each schedule with its last and next run, none overdue while the schedulers are on time", async () => {
+    await refreshDashboard(dashboardId, "schedule");
+    const { rows } = await mine();
+    expect(rows.dashboard).toMatchObject({ title: "Overdue test", schedule: "Every hour", lastStatus: "succeeded", lastError: null, overdue: null });
+    expect(rows.dashboard.lastDurationMs).toEqual(expect.any(Number));
+    const next = (await queue.getJobScheduler(dashboardSchedulerId(dashboardId)))!.next!;
+    expect(rows.dashboard.nextRunAt).toBe(new Date(next).toISOString());
+    expect(rows.chart).toMatchObject({ title: "Own cron", schedule: "Cron 0 */2 * * * (UTC)", lastRunAt: null, overdue: null });
+    expect(new Date(rows.chart.nextRunAt!).getUTCMinutes()).toBe(0);
+    // A paused subscription is listed but never overdue.
+    expect(rows.subscription).toMatchObject({ schedule: "Paused", nextRunAt: null, overdue: null });
+  });
+
+  it("flags a schedule whose next run is past by more than the grace period, and one whose scheduler is missing", async () => {
+    const next = (await queue.getJobScheduler(dashboardSchedulerId(dashboardId)))!.next!;
+    // Within the grace period: a busy worker, not a stopped schedule.
+    expect((await mine({ now: new Date(next + OVERDUE_GRACE_MS - 60_000) })).rows.dashboard.overdue).toBeNull();
+
+    const late = await mine({ now: new Date(next + OVERDUE_GRACE_MS + 60_000) });
+    expect(late.rows.dashboard.overdue).toBe("it was due 11 min ago and has not run (is a worker running?)");
+    expect(late.overview.overdueCount).toBeGreaterThanOrEqual(1);
+
+    await queue.removeJobScheduler(chartSchedulerId(chartId));
+    const missing = await mine();
+    expect(missing.rows.chart.overdue).toBe("its job scheduler is missing from Redis");
+    expect(missing.rows.dashboard.overdue).toBeNull();
+
+    // The worker's re-sync heals it.
+    await syncAllSchedules();
+    expect((await mine()).rows.chart.overdue).toBeNull();
+  });
+
+  it("says next runs are unknown, without flagging anything, while Redis is unreachable", async () => {
+    await closeQueues();
+    const restore = setTestEnv({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const { overview, rows } = await mine();
+      expect(overview.redisError).toBe("Refreshes are paused: the job queue (Redis) is unreachable");
+      expect(rows.dashboard).toMatchObject({ nextRunAt: null, overdue: null, lastStatus: "succeeded" });
+    } finally {
+      await closeQueues();
+      restore();
+    }
+  });
+
+  it("judges overdue from the scheduler alone", () => {
+    const now = Date.parse("2026-12-04T12:00:00Z");
+    expect(overdueReason(undefined, now)).toBe("its job scheduler is missing from Redis");
+    expect(overdueReason({ queue: QUEUES.refresh, next: now - 30 * 60_000 }, now)).toBe("it was due 30 min ago and has not run (is a worker running?)");
+    expect(overdueReason({ queue: QUEUES.refresh, next: now + 60_000 }, now)).toBeNull();
+  });
+});

@@ -1,0 +1,158 @@
+// Every schedule Spyglass runs (dashboard refreshes, chart overrides, digest subscriptions) with its last
+// run, next run, last error and duration, and whether it is overdue: it should have run by now but has not
+// (its next run is past by more than a grace period, or its job scheduler is missing from Redis). Read by
+// the admin schedules page and the overdue banner admins see on every page.
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { chartSchedulerId, dashboardSchedulerId, listJobSchedulers, subscriptionSchedulerId, type SchedulerState } from "@/lib/jobs/queues";
+import { describeCron } from "@/lib/schedules/schemas";
+import { chartRefreshSchedule, dashboardRefreshSchedule, describeRefreshSchedule } from "@/lib/schedules/refresh-schedule";
+
+/** A run may start this late (workers busy, a resync in progress) before it counts as overdue. */
+export const OVERDUE_GRACE_MS = 10 * 60_000;
+
+export type ScheduleKind = "dashboard" | "chart" | "subscription";
+
+export interface ScheduleRow {
+  kind: ScheduleKind;
+  id: string;
+  /** The dashboard, chart or subscription's dashboard title. */
+  title: string;
+  /** Where the admin can look at it. */
+  href: string;
+  schedule: string;
+  lastRunAt: string | null;
+  lastStatus: string | null;
+  lastError: string | null;
+  lastDurationMs: number | null;
+  /** From the job scheduler in Redis; null when it is missing or Redis is unreachable. */
+  nextRunAt: string | null;
+  /** Why the schedule is overdue, or null when it is not (or cannot be told while Redis is down). */
+  overdue: string | null;
+}
+
+export interface ScheduleOverview {
+  rows: ScheduleRow[];
+  overdueCount: number;
+  /** Set when Redis could not be read: next runs and overdue flags are then unknown. */
+  redisError: string | null;
+  checkedAt: string;
+}
+
+/** Why a schedule that should be running is overdue, or null. `scheduler` undefined means Redis lacks it. */
+export function overdueReason(scheduler: SchedulerState | undefined, now: number, graceMs = OVERDUE_GRACE_MS): string | null {
+  if (!scheduler) return "its job scheduler is missing from Redis";
+  if (scheduler.next !== null && scheduler.next < now - graceMs) {
+    const minutes = Math.floor((now - scheduler.next) / 60_000);
+    return `it was due ${minutes} min ago and has not run (is a worker running?)`;
+  }
+  return null;
+}
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** Every schedule with its last and next run. `now` is when "overdue" is judged (tests move it forward). */
+export async function getScheduleOverview(opts: { now?: Date; graceMs?: number } = {}): Promise<ScheduleOverview> {
+  const now = (opts.now ?? new Date()).getTime();
+  const db = getDb();
+  const [dashboards, charts, subscriptions] = await Promise.all([
+    db.dashboard.findMany({
+      where: { OR: [{ refreshIntervalMinutes: { gt: 0 } }, { refreshCron: { not: null } }] },
+      orderBy: { title: "asc" },
+      select: {
+        id: true,
+        title: true,
+        refreshIntervalMinutes: true,
+        refreshCron: true,
+        refreshTimezone: true,
+        refreshRuns: { orderBy: { startedAt: "desc" }, take: 1, select: { startedAt: true, status: true, error: true, durationMs: true } },
+      },
+    }),
+    db.chart.findMany({
+      where: { OR: [{ refreshIntervalMinutes: { not: null } }, { refreshCron: { not: null } }] },
+      orderBy: { title: "asc" },
+      select: {
+        id: true,
+        title: true,
+        refreshIntervalMinutes: true,
+        refreshCron: true,
+        refreshTimezone: true,
+        results: { where: { paramsKey: "" }, select: { lastAttemptAt: true, lastError: true, durationMs: true } },
+      },
+    }),
+    db.subscription.findMany({
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        cron: true,
+        timezone: true,
+        enabled: true,
+        dashboard: { select: { id: true, title: true } },
+        deliveries: { orderBy: { scheduledFor: "desc" }, take: 1, select: { scheduledFor: true, status: true, error: true, renderMs: true } },
+      },
+    }),
+  ]);
+
+  let schedulers: Map<string, SchedulerState> | null = null;
+  let redisError: string | null = null;
+  try {
+    schedulers = await listJobSchedulers();
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "UNAVAILABLE")) throw e;
+    redisError = e.message;
+  }
+  const judge = (schedulerId: string, runs: boolean) => {
+    if (!runs || !schedulers) return { nextRunAt: null, overdue: null };
+    const s = schedulers.get(schedulerId);
+    return { nextRunAt: s?.next ? new Date(s.next).toISOString() : null, overdue: overdueReason(s, now, opts.graceMs) };
+  };
+
+  const rows: ScheduleRow[] = [];
+  for (const d of dashboards) {
+    const last = d.refreshRuns[0];
+    rows.push({
+      kind: "dashboard",
+      id: d.id,
+      title: d.title,
+      href: `/dashboards/${d.id}`,
+      schedule: describeRefreshSchedule(dashboardRefreshSchedule(d)),
+      lastRunAt: iso(last?.startedAt),
+      lastStatus: last?.status ?? null,
+      lastError: last?.error ?? null,
+      lastDurationMs: last?.durationMs ?? null,
+      ...judge(dashboardSchedulerId(d.id), true),
+    });
+  }
+  for (const c of charts) {
+    const schedule = chartRefreshSchedule(c);
+    const last = c.results[0];
+    rows.push({
+      kind: "chart",
+      id: c.id,
+      title: c.title,
+      href: `/sql?chart=${c.id}`,
+      schedule: schedule ? describeRefreshSchedule(schedule) : "Follows its dashboards",
+      lastRunAt: iso(last?.lastAttemptAt),
+      lastStatus: last?.lastAttemptAt ? (last.lastError ? "failed" : "succeeded") : null,
+      lastError: last?.lastError ?? null,
+      lastDurationMs: last?.lastAttemptAt ? last.durationMs : null,
+      ...judge(chartSchedulerId(c.id), schedule !== null && schedule.kind !== "off"),
+    });
+  }
+  for (const s of subscriptions) {
+    const last = s.deliveries[0];
+    rows.push({
+      kind: "subscription",
+      id: s.id,
+      title: s.dashboard.title,
+      href: `/dashboards/${s.dashboard.id}`,
+      schedule: s.enabled ? `${describeCron(s.cron)} (${s.timezone})` : "Paused",
+      lastRunAt: iso(last?.scheduledFor),
+      lastStatus: last?.status ?? null,
+      lastError: last?.error ?? null,
+      lastDurationMs: last?.renderMs ?? null,
+      ...judge(subscriptionSchedulerId(s.id), s.enabled),
+    });
+  }
+  return { rows, overdueCount: rows.filter((r) => r.overdue).length, redisError, checkedAt: new Date(now).toISOString() };
+}
