@@ -14,12 +14,14 @@ export default async function RenderDashboardPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ token?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { token } = await searchParams;
+  const query = await searchParams;
+  const token = typeof query.token === "string" ? query.token : undefined;
   if (!token || !verifyRenderToken(token, `dashboard:${id}`, getRuntimeEnv().AUTH_SECRET)) notFound();
-  const view = await getDashboardView(id);
+  // Filter values ("f.<name>") as in the dashboard's URL: digests render with their subscription's values.
+  const view = await getDashboardView(id, { searchParams: query });
   if (!view) notFound();
   return <SnapshotView view={view} />;
 }
