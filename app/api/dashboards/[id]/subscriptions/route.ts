@@ -9,13 +9,13 @@ import { createSubscriptionServerSchema } from "@/lib/schedules/cron";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
-/** The dashboard's email subscriptions with their latest delivery. */
+/** The dashboard's email subscriptions with their latest delivery (and the title, for the subject preview). */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = paramsSchema.parse(await ctx.params);
     const user = await requireUser();
-    await getDashboardOrThrow(id, user);
-    return Response.json({ subscriptions: await listSubscriptions(id) });
+    const dashboard = await getDashboardOrThrow(id, user);
+    return Response.json({ dashboard: { title: dashboard.title }, subscriptions: await listSubscriptions(id) });
   } catch (e) {
     return errorResponse(e);
   }
