@@ -127,7 +127,10 @@ async function expectSentOnce(subscriptionId: string) {
   }, 90_000);
   // A second copy could only come from another attempt: let the lock period pass twice and look again.
   await new Promise((r) => setTimeout(r, 2 * Number(JOB_LOCK_MS)));
-  expect(received).toEqual([{ messageId: sent.messageId, to: ["boss@example.com", "team@example.com"] }]);
+  // One copy per recipient (each carries its own unsubscribe link), each with its delivery's Message-ID.
+  expect(received.map((m) => m.to)).toEqual(expect.arrayContaining([["boss@example.com"], ["team@example.com"]]));
+  expect(received).toHaveLength(2);
+  for (const m of received) expect(m.messageId).toMatch(new RegExp(`^<digest\\.${sent.id}\\.[0-9a-f]{12}@`));
   return sent;
 }
 
@@ -147,7 +150,7 @@ describe("a worker killed with SIGKILL mid-digest", () => {
     const sent = await expectSentOnce(subscription.id);
     expect(sent.attempts).toBe(2);
     const events = await getDb().deliveryEvent.findMany({ where: { subscriptionId: subscription.id }, orderBy: { createdAt: "asc" }, select: { kind: true } });
-    expect(events.map((e) => e.kind)).toEqual(["resent_after_interruption", "sent"]);
+    expect(events.map((e) => e.kind)).toEqual(["resent_after_interruption", "sent", "sent"]);
   });
 
   it("in the middle of a render: the next worker renders and sends, exactly once", async () => {
@@ -165,6 +168,6 @@ describe("a worker killed with SIGKILL mid-digest", () => {
     const sent = await expectSentOnce(subscription.id);
     expect(sent.attempts).toBe(2);
     const events = await getDb().deliveryEvent.findMany({ where: { subscriptionId: subscription.id }, select: { kind: true } });
-    expect(events.map((e) => e.kind)).toEqual(["sent"]);
+    expect(events.map((e) => e.kind)).toEqual(["sent", "sent"]);
   });
 });

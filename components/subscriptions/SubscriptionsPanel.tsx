@@ -1,50 +1,24 @@
 "use client";
 
-// Email digests of one dashboard: who gets it and when, how the last one went, "Send now", add, delete.
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+// Email digests of one dashboard: who gets it, when, with which filters and formats, how the last one went,
+// the delivery log, "Send now", "Send a test to me", edit, delete, and the form that adds one.
+import { useEffect, useRef, useState } from "react";
+import type { DashboardFilter } from "@/lib/dashboard-filters/schema";
+import type { RecipientUser } from "@/lib/digests/recipient-users";
 import type { DeliveryView, SubscriptionView } from "@/lib/digests/subscription-view";
-import { DEFAULT_DIGEST_TIME, cronAt, splitRecipients } from "@/lib/schedules/schemas";
+import { DeliveryLog } from "./DeliveryLog";
+import { SubscriptionForm } from "./SubscriptionForm";
+import { describeFilterValues, formatTime, readError } from "./format";
 import styles from "./subscriptions.module.css";
 
 type SendState = { phase: "queued" | "sending" | "sent" | "failed"; scheduledFor: string; message?: string };
+type TestState = { phase: "sending" | "sent" | "failed"; message: string };
 
 const POLL_MS = 2_000;
 const POLL_GIVE_UP_MS = 5 * 60_000;
 
-async function readError(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `Request failed (HTTP ${res.status})`;
-}
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
-
-let zoneList: string[] | undefined;
-function allTimeZones(): string[] {
-  if (!zoneList) {
-    try {
-      zoneList = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
-    } catch {
-      zoneList = [];
-    }
-  }
-  return zoneList;
-}
-const NO_ZONES: string[] = [];
-const subscribeNever = () => () => {};
-
-function formatTime(iso: string | null, timeZone?: string): string {
-  if (!iso) return "";
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
-  } catch {
-    return new Date(iso).toLocaleString();
-  }
+function formatsOf(s: SubscriptionView): string {
+  return [s.includeImage && "image", s.attachCsv && "CSV per chart", s.attachPdf && "PDF", s.slackWebhookSet && "Slack"].filter(Boolean).join(" · ");
 }
 
 function DeliveryLine({ delivery }: { delivery: DeliveryView | null }) {
@@ -80,22 +54,18 @@ function DeliveryLine({ delivery }: { delivery: DeliveryView | null }) {
 export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: string; canEdit: boolean }) {
   const [subscriptions, setSubscriptions] = useState<SubscriptionView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [sending, setSending] = useState<Record<string, SendState>>({});
-  const [recipients, setRecipients] = useState("");
-  const [time, setTime] = useState(DEFAULT_DIGEST_TIME);
-  const [days, setDays] = useState<"daily" | "weekdays">("daily");
-  // null until the user edits it: then the browser's own time zone is the default.
-  const [timezoneInput, setTimezone] = useState<string | null>(null);
+  const [testing, setTesting] = useState<Record<string, TestState>>({});
+  const [title, setTitle] = useState("");
+  const [filters, setFilters] = useState<DashboardFilter[]>([]);
+  const [users, setUsers] = useState<RecipientUser[]>([]);
+  const [bounce, setBounce] = useState<{ url: string; secret: string } | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [openLogs, setOpenLogs] = useState<Record<string, boolean>>({});
   const [version, setVersion] = useState(0);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   // The "Send now" each subscription is following; an older poll stops when a newer one starts.
   const following = useRef(new Map<string, string>());
-  // Read from the browser after hydration; the server renders UTC and an empty list.
-  const browserZone = useSyncExternalStore(subscribeNever, browserTimeZone, () => "UTC");
-  const zones = useSyncExternalStore(subscribeNever, allTimeZones, () => NO_ZONES);
-  const timezone = timezoneInput ?? browserZone;
 
   const reload = () => setVersion((v) => v + 1);
 
@@ -109,9 +79,10 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
           setLoadError(await readError(res));
           return;
         }
-        const body = (await res.json()) as { subscriptions: SubscriptionView[] };
+        const body = (await res.json()) as { dashboard: { title: string }; subscriptions: SubscriptionView[] };
         if (cancelled) return;
         setLoadError(null);
+        setTitle(body.dashboard.title);
         setSubscriptions(body.subscriptions);
       } catch {
         if (!cancelled) setLoadError("Could not load the subscriptions: the server did not answer.");
@@ -122,6 +93,28 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
     };
   }, [dashboardId, version]);
 
+  // What the form needs, once: the dashboard's filters, the users who may receive it, and (admins only)
+  // where bounces are reported.
+  useEffect(() => {
+    if (!canEdit) return;
+    let cancelled = false;
+    const id = encodeURIComponent(dashboardId);
+    (async () => {
+      const [f, u, b] = await Promise.all([
+        fetch(`/api/dashboards/${id}/filters`, { cache: "no-store" }).catch(() => null),
+        fetch(`/api/dashboards/${id}/subscriptions/recipients`, { cache: "no-store" }).catch(() => null),
+        fetch(`/api/digests/bounce-secret`, { cache: "no-store" }).catch(() => null),
+      ]);
+      if (cancelled) return;
+      if (f?.ok) setFilters(((await f.json()) as { filters: DashboardFilter[] }).filters);
+      if (u?.ok) setUsers(((await u.json()) as { users: RecipientUser[] }).users);
+      if (b?.ok) setBounce((await b.json()) as { url: string; secret: string });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [dashboardId, canEdit]);
+
   useEffect(() => {
     const pending = timers.current;
     return () => {
@@ -130,38 +123,27 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
     };
   }, []);
 
-  async function onAdd(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setFormError(null);
-    const list = splitRecipients(recipients);
-    if (list.length === 0) {
-      setFormError("Add at least one email address.");
-      return;
-    }
-    let cron: string;
+  async function onSendTest(s: SubscriptionView) {
+    setTesting((prev) => ({ ...prev, [s.id]: { phase: "sending", message: "Rendering and sending a test to you…" } }));
     try {
-      cron = cronAt(time, days);
+      const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}/test`, { method: "POST" });
+      if (!res.ok) {
+        const message = await readError(res);
+        setTesting((prev) => ({ ...prev, [s.id]: { phase: "failed", message } }));
+      } else {
+        const body = (await res.json()) as { email: string; channel: string };
+        const where = body.channel === "outbox" ? " (no SMTP server configured: written to the outbox folder)" : "";
+        setTesting((prev) => ({ ...prev, [s.id]: { phase: "sent", message: `Test sent to ${body.email}${where}.` } }));
+      }
     } catch {
-      setFormError("Choose a time of day.");
-      return;
+      setTesting((prev) => ({ ...prev, [s.id]: { phase: "failed", message: "The server did not answer." } }));
     }
-    setBusy(true);
-    const res = await fetch(`/api/dashboards/${encodeURIComponent(dashboardId)}/subscriptions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ recipients: list, cron, timezone }),
-    });
-    setBusy(false);
-    if (!res.ok) {
-      setFormError(await readError(res));
-      return;
-    }
-    setRecipients("");
     reload();
   }
 
   async function onDelete(s: SubscriptionView) {
-    if (!window.confirm(`Stop emailing this dashboard to ${s.recipients.join(", ")}?`)) return;
+    const who = [...s.recipientUsers.map((u) => u.email || u.name), ...s.recipients].join(", ") || "Slack";
+    if (!window.confirm(`Stop sending this dashboard to ${who}?`)) return;
     const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}`, { method: "DELETE" });
     if (!res.ok) {
       setLoadError(await readError(res));
@@ -229,7 +211,7 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
     <section className={`card ${styles.panel}`} aria-label="Email subscriptions">
       <div className={styles.head}>
         <h2>Email digests</h2>
-        <span className="muted">A snapshot of this dashboard, emailed on a schedule.</span>
+        <span className="muted">A snapshot of this dashboard, emailed (and posted to Slack) on a schedule.</span>
       </div>
       {loadError && (
         <p className="alert" role="alert">
@@ -242,39 +224,92 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
         <ul className={styles.list}>
           {subscriptions.map((s) => {
             const send = sending[s.id];
+            const test = testing[s.id];
             const inFlight = send && (send.phase === "queued" || send.phase === "sending");
+            const filterText = describeFilterValues(s.filterValues, filters);
             return (
               <li key={s.id} className={styles.item} data-testid="subscription">
-                <div className={styles.itemMain}>
-                  <div className={styles.recipients}>{s.recipients.join(", ")}</div>
-                  <div className={styles.meta}>
-                    {s.schedule} ({s.timezone}){!s.enabled && " · paused"}
-                    {s.nextRunAt && <> · next {formatTime(s.nextRunAt, s.timezone)}</>}
-                  </div>
-                  {send ? (
-                    <div className={styles.status} role="status">
-                      {send.phase === "queued" && <span className={styles.pending}>Queued…</span>}
-                      {send.phase === "sending" && <span className={styles.pending}>Sending…</span>}
-                      {send.phase === "sent" && <span className={styles.sent}>Sent</span>}
-                      {send.phase === "failed" && <span className={styles.failed}>Not sent</span>}
-                      {send.message && (
-                        <div className={send.phase === "failed" ? styles.errorText : styles.note}>{send.message}</div>
-                      )}
+                <div className={styles.itemTop}>
+                  <div className={styles.itemMain}>
+                    <div className={styles.recipients}>
+                      {s.recipientUsers.map((u) => (
+                        <span key={u.id} className={u.active ? styles.person : `${styles.person} ${styles.inactive}`} title={u.active ? u.email : "Deactivated: skipped"}>
+                          {u.name}
+                        </span>
+                      ))}
+                      {s.recipients.map((r) => (
+                        <span key={r} className={styles.person}>
+                          {r}
+                        </span>
+                      ))}
+                      {s.optedOut.length > 0 && <span className="muted"> · unsubscribed: {s.optedOut.join(", ")}</span>}
                     </div>
-                  ) : (
-                    <DeliveryLine delivery={s.lastDelivery} />
-                  )}
-                </div>
-                {canEdit && (
-                  <div className={styles.actions}>
-                    <button type="button" className="btn" onClick={() => void onSendNow(s)} disabled={Boolean(inFlight)}>
-                      {inFlight ? <span className="spinner" aria-hidden /> : null}
-                      Send now
-                    </button>
-                    <button type="button" className="btn btn-danger" onClick={() => void onDelete(s)} aria-label={`Delete subscription for ${s.recipients.join(", ")}`}>
-                      Delete
-                    </button>
+                    <div className={styles.meta}>
+                      {s.schedule} ({s.timezone}){!s.enabled && " · paused"}
+                      {s.nextRuns.length > 0 && <> · next {s.nextRuns.map((r) => formatTime(r, s.timezone)).join(", ")}</>}
+                    </div>
+                    <div className={styles.meta}>
+                      {formatsOf(s)}
+                      {filterText && <> · {filterText}</>}
+                      {s.subjectTemplate && <> · subject “{s.subjectTemplate}”</>}
+                    </div>
+                    {send ? (
+                      <div className={styles.status} role="status">
+                        {send.phase === "queued" && <span className={styles.pending}>Queued…</span>}
+                        {send.phase === "sending" && <span className={styles.pending}>Sending…</span>}
+                        {send.phase === "sent" && <span className={styles.sent}>Sent</span>}
+                        {send.phase === "failed" && <span className={styles.failed}>Not sent</span>}
+                        {send.message && <div className={send.phase === "failed" ? styles.errorText : styles.note}>{send.message}</div>}
+                      </div>
+                    ) : (
+                      <DeliveryLine delivery={s.lastDelivery} />
+                    )}
+                    {test && (
+                      <div className={styles.status} role="status">
+                        <span className={test.phase === "failed" ? styles.failed : test.phase === "sent" ? styles.sent : styles.pending}>{test.message}</span>
+                      </div>
+                    )}
                   </div>
+                  <div className={styles.actions}>
+                    {canEdit && (
+                      <>
+                        <button type="button" className="btn" onClick={() => void onSendNow(s)} disabled={Boolean(inFlight)}>
+                          {inFlight ? <span className="spinner" aria-hidden /> : null}
+                          Send now
+                        </button>
+                        <button type="button" className="btn" onClick={() => void onSendTest(s)} disabled={test?.phase === "sending"}>
+                          {test?.phase === "sending" ? <span className="spinner" aria-hidden /> : null}
+                          Send a test to me
+                        </button>
+                        <button type="button" className="btn" onClick={() => setEditingId(editingId === s.id ? null : s.id)}>
+                          Edit
+                        </button>
+                      </>
+                    )}
+                    <button type="button" className="btn" aria-expanded={Boolean(openLogs[s.id])} onClick={() => setOpenLogs((o) => ({ ...o, [s.id]: !o[s.id] }))}>
+                      Delivery log
+                    </button>
+                    {canEdit && (
+                      <button type="button" className="btn btn-danger" onClick={() => void onDelete(s)} aria-label={`Delete subscription ${s.id}`}>
+                        Delete
+                      </button>
+                    )}
+                  </div>
+                </div>
+                {openLogs[s.id] && <DeliveryLog subscriptionId={s.id} version={version} />}
+                {canEdit && editingId === s.id && (
+                  <SubscriptionForm
+                    dashboardId={dashboardId}
+                    dashboardTitle={title}
+                    filters={filters}
+                    users={users}
+                    editing={s}
+                    onSaved={() => {
+                      setEditingId(null);
+                      reload();
+                    }}
+                    onCancel={() => setEditingId(null)}
+                  />
                 )}
               </li>
             );
@@ -282,47 +317,16 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
         </ul>
       )}
       {canEdit && (
-        <form className={styles.form} onSubmit={onAdd} noValidate>
-          <div className="field">
-            <label htmlFor="sub-recipients">Recipients</label>
-            <input
-              id="sub-recipients"
-              className="input"
-              placeholder="ana@example.com, team@example.com"
-              value={recipients}
-              onChange={(e) => setRecipients(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="sub-days">Days</label>
-            <select id="sub-days" className="input" value={days} onChange={(e) => setDays(e.target.value === "weekdays" ? "weekdays" : "daily")}>
-              <option value="daily">Every day</option>
-              <option value="weekdays">Weekdays</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sub-time">At</label>
-            <input id="sub-time" className="input" type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor="sub-tz">Time zone</label>
-            <input id="sub-tz" className="input" list="sub-tz-list" value={timezone} onChange={(e) => setTimezone(e.target.value)} />
-            <datalist id="sub-tz-list">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </div>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden /> : null}
-            Add subscription
-          </button>
-          {formError && (
-            <p className="alert" role="alert" style={{ gridColumn: "1 / -1", margin: 0 }}>
-              {formError}
-            </p>
-          )}
-        </form>
+        <details className={styles.add} open={subscriptions !== null && subscriptions.length === 0}>
+          <summary>New subscription</summary>
+          <SubscriptionForm dashboardId={dashboardId} dashboardTitle={title} filters={filters} users={users} onSaved={reload} />
+        </details>
+      )}
+      {bounce && (
+        <p className={styles.note} data-testid="bounce-webhook">
+          Admins: report bounces to <code>POST {bounce.url}</code> with <code>Authorization: Bearer {bounce.secret}</code> and{" "}
+          <code>{`{"messageId", "recipient", "reason"}`}</code>.
+        </p>
       )}
     </section>
   );

@@ -108,7 +108,9 @@ async function seed(title: string) {
 
 /** Checks one received digest and returns its decoded PNG. */
 async function checkMessage(message: Received, dashboard: { id: string; title: string }) {
-  expect(message.to.sort()).toEqual(["boss@example.com", "team@example.com"]);
+  // One message per recipient: each carries that recipient's own unsubscribe link.
+  expect(message.to).toHaveLength(1);
+  expect(["boss@example.com", "team@example.com"]).toContain(message.to[0]);
   const root = parseMime(message.raw);
   expect(decodeHeader(root.headers.get("subject") ?? "")).toContain(`${dashboard.title} — `);
   const leaves = leafParts(root);
@@ -154,10 +156,12 @@ async function exercisePipeline() {
   expect(manual.error ?? "").toBe("");
   expect(manual).toMatchObject({ status: "sent", trigger: "manual" });
   expect(manual.renderMs).toBeGreaterThan(0);
-  await waitFor("the SMTP server to receive the message", async () => received.length >= 1);
-  expect(received).toHaveLength(1);
-  const { root } = await checkMessage(received[0], dashboard);
-  expect(root.headers.get("message-id")).toBe(manual.messageId);
+  await waitFor("the SMTP server to receive the messages", async () => received.length >= 2);
+  expect(received.map((m) => m.to[0]).sort()).toEqual(["boss@example.com", "team@example.com"]);
+  for (const m of received) {
+    const { root } = await checkMessage(m, dashboard);
+    expect(root.headers.get("message-id")).toMatch(new RegExp(`^<digest\\.${manual.id}\\.[0-9a-f]{12}@`));
+  }
 
   // The same job again (a retry or a duplicate, same scheduled time) sends nothing more.
   const queue = new Queue(QUEUES.digest, { connection: { url: getRuntimeEnv().REDIS_URL } });
@@ -168,7 +172,7 @@ async function exercisePipeline() {
   } finally {
     await queue.close();
   }
-  expect(received).toHaveLength(1);
+  expect(received).toHaveLength(2);
 
   // 2. A scheduled digest: the job scheduler's job carries its scheduled time, and running the same
   //    subscription and scheduled time again sends nothing.
@@ -189,13 +193,13 @@ async function exercisePipeline() {
       90_000,
     );
     expect(scheduled.scheduledFor.getTime() % 1000).toBe(0);
-    await waitFor("the SMTP server to receive the scheduled message", async () => received.length >= 1);
-    expect(received).toHaveLength(1);
-    await checkMessage(received[0], dashboard);
+    await waitFor("the SMTP server to receive the scheduled messages", async () => received.length >= 2);
+    expect(received).toHaveLength(2);
+    for (const m of received) await checkMessage(m, dashboard);
 
     const again = await runDigest({ subscriptionId: subscription.id, scheduledFor: scheduled.scheduledFor, trigger: "schedule" });
     expect(again).toMatchObject({ status: "skipped", deliveryId: scheduled.id });
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
     expect(await getDb().delivery.count({ where: { subscriptionId: subscription.id } })).toBe(2);
   } finally {
     await schedulerQueue.removeJobScheduler(`digest:${subscription.id}`);
@@ -255,7 +259,7 @@ describe("digest job with a stand-in render page", () => {
       const outcome = await runDigest({ subscriptionId: subscription.id, scheduledFor: new Date("2030-01-01T08:00:00Z"), trigger: "schedule" });
       expect(outcome).toMatchObject({ status: "sent", channel: "outbox" });
       const files = readdirSyncSafe(outboxDir()).filter((f) => !before.has(f));
-      expect(files).toHaveLength(1);
+      expect(files).toHaveLength(2); // one per recipient
       const eml = readFileSync(`${outboxDir()}/${files[0]}`, "utf8");
       expect(eml).toContain(`/dashboards/${dashboard.id}`);
       const delivery = await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: subscription.id } });
@@ -285,7 +289,7 @@ describe("digest job with a stand-in render page", () => {
     expect(retry).toMatchObject({ status: "sent", deliveryId: failed.id });
     const sent = await getDb().delivery.findUniqueOrThrow({ where: { id: failed.id } });
     expect(sent).toMatchObject({ status: "sent", attempts: 2, error: null });
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
   });
 });
 

@@ -7,15 +7,31 @@ import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sendDigestEmail } from "@/lib/mail/send-digest-email";
-import { renderDashboardPng } from "@/lib/render/render-dashboard";
+import { outboxDir } from "@/lib/mail/transport";
+import { renderSubject } from "@/lib/schedules/schemas";
 import { logDeliveryEvent } from "./log-delivery-event";
 import { takeDeliveryLease } from "./delivery-lease";
+import { prepareDigest, type DigestContent } from "./prepare-digest";
+import { postToSlack, findShareImageUrl, slackMessage, SlackPostError } from "./post-to-slack";
+import { resolveRecipientEmails } from "./recipient-users";
+import { digestRecipientMessageId, sendToRecipient } from "./send-digest-messages";
+import { decryptSlackWebhook } from "./slack-webhook-secret";
 
 export type DigestTrigger = "schedule" | "manual";
 
 export type DigestOutcome =
-  | { status: "sent"; deliveryId: string; messageId: string; channel: "smtp" | "outbox"; renderMs: number }
+  | {
+      status: "sent";
+      deliveryId: string;
+      /** The delivery's Message-ID stem; each recipient's copy has its own (digestRecipientMessageId). */
+      messageId: string;
+      channel: "smtp" | "outbox" | "none";
+      renderMs: number;
+      /** Recipients emailed by this run, and those the SMTP server refused. */
+      sentTo: string[];
+      rejected: string[];
+      slack: "posted" | "already posted" | "none";
+    }
   | { status: "skipped"; deliveryId?: string; reason: string };
 
 const MAX_ERROR_LENGTH = 2_000;
@@ -53,12 +69,18 @@ export function digestMessageId(deliveryId: string): string {
   return `<digest.${deliveryId}@${host}>`;
 }
 
-function formatWhen(date: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
+
+/** Which recipients this delivery already reached (or had refused): a retry does not email them again. */
+async function recipientsDone(deliveryId: string): Promise<Set<string>> {
+  const events = await getDb().deliveryEvent.findMany({
+    where: { deliveryId, kind: { in: ["sent", "rejected"] }, recipient: { not: null } },
+    select: { recipient: true },
+  });
+  return new Set(events.map((e) => e.recipient!.toLowerCase()));
+}
+
+async function slackAlreadyPosted(deliveryId: string): Promise<boolean> {
+  return (await getDb().deliveryEvent.count({ where: { deliveryId, kind: "slack_sent" } })) > 0;
 }
 
 export async function runDigest(input: {
@@ -69,19 +91,7 @@ export async function runDigest(input: {
   const db = getDb();
   const subscription = await db.subscription.findUnique({
     where: { id: input.subscriptionId },
-    include: {
-      dashboard: {
-        select: {
-          id: true,
-          title: true,
-          tiles: {
-            where: { chartId: { not: null } },
-            orderBy: [{ y: "asc" }, { x: "asc" }, { position: "asc" }],
-            select: { chart: { select: { id: true, title: true, description: true } } },
-          },
-        },
-      },
-    },
+    include: { dashboard: { select: { id: true, title: true, isPrivate: true, ownerId: true } } },
   });
   if (!subscription) throw notFound("Subscription");
   if (input.trigger === "schedule" && !subscription.enabled) {
@@ -99,58 +109,106 @@ export async function runDigest(input: {
     throw new Error("Another run is delivering this digest right now; this attempt will be retried.");
   }
   const delivery = lease.delivery;
+  const log = (e: Omit<Parameters<typeof logDeliveryEvent>[0], "subscriptionId" | "deliveryId">) =>
+    logDeliveryEvent({ subscriptionId: subscription.id, deliveryId: delivery.id, ...e });
+
   if (lease.interruptedWhile === "sending") {
-    // The previous run died while talking to the SMTP server: the message may or may not have been taken.
-    // It goes again with the same Message-ID (mail servers and clients drop a second copy of one id).
-    await logDeliveryEvent({
-      subscriptionId: subscription.id,
-      deliveryId: delivery.id,
-      kind: "resent_after_interruption",
-      detail: "The previous attempt stopped while sending; sending again with the same Message-ID.",
-    });
+    // The previous run died while talking to the SMTP server: the recipient it was sending to may or may
+    // not have got it. That copy goes again with the same Message-ID (mail servers and clients drop a
+    // second copy of one id); recipients already logged as sent are not emailed again.
+    await log({ kind: "resent_after_interruption", detail: "The previous attempt stopped while sending; recipients not yet logged as sent get the email now, with the same Message-ID." });
   }
 
   try {
-    const dashboard = subscription.dashboard;
-    const env = getRuntimeEnv();
-    const dashboardUrl = `${env.APP_URL.replace(/\/+$/, "")}/dashboards/${encodeURIComponent(dashboard.id)}`;
-    const snapshot = await renderDashboardPng(dashboard.id);
-    await lease.enter("sending");
+    const { emails, skippedUsers, optedOut } = await resolveRecipientEmails(subscription);
+    const done = await recipientsDone(delivery.id);
+    const pending = emails.filter((e) => !done.has(e));
+    const webhook = subscription.encryptedSlackWebhook;
     const messageId = digestMessageId(delivery.id);
-    const charts = [...new Map(dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, t.chart] as const] : []))).values()];
-    const sent = await sendDigestEmail({
-      to: subscription.recipients,
-      subject: `${dashboard.title} — ${formatWhen(input.scheduledFor, subscription.timezone)}`,
-      dashboardTitle: dashboard.title,
-      dashboardUrl,
-      png: snapshot.png,
-      imageWidth: Math.round(snapshot.width / 2),
-      messageId,
-      subtitle: `Snapshot of ${new Date().toUTCString()}`,
-      definitions: charts.map((c) => ({ title: c.title, description: c.description })),
+    let content: DigestContent | undefined;
+    let channel: "smtp" | "outbox" | "none" = "none";
+    const sentTo: string[] = [];
+    const rejected: string[] = [];
+    const subject = renderSubject(subscription.subjectTemplate, {
+      dashboard: subscription.dashboard.title,
+      date: input.scheduledFor,
+      timeZone: subscription.timezone,
     });
-    if (sent.channel === "smtp" && sent.accepted.length === 0) {
-      throw new Error(`The SMTP server accepted no recipient (rejected: ${sent.rejected.join(", ") || "all"}).`);
+
+    if (pending.length > 0) {
+      // One render for every recipient of this scheduled time.
+      content = await prepareDigest(subscription);
+      await lease.enter("sending");
+      const subtitle = `Snapshot of ${new Date().toUTCString()}`;
+      for (const email of pending) {
+        const outcome = await sendToRecipient({
+          email,
+          subscriptionId: subscription.id,
+          messageId: digestRecipientMessageId(delivery.id, email),
+          subject,
+          content,
+          subtitle,
+        });
+        if (outcome.kind === "sent") {
+          channel = outcome.sent.channel;
+          sentTo.push(email);
+          const where = outcome.sent.channel === "outbox" ? ` (no SMTP server configured: written to ${outcome.sent.path})` : "";
+          await log({ kind: "sent", recipient: email, detail: `${outcome.messageId}${where}` });
+        } else {
+          rejected.push(email);
+          await log({ kind: "rejected", recipient: email, detail: outcome.reply });
+        }
+      }
     }
-    // Sent. Anything worth knowing about how it went is kept with it, so the UI can show it.
-    const note =
-      sent.channel === "outbox"
-        ? `No SMTP server configured (SMTP_URL): the email was written to ${sent.path} instead of being sent.`
-        : sent.rejected.length
-          ? `The SMTP server rejected: ${sent.rejected.join(", ")}`
-          : null;
-    await lease.finish({ status: "sent", sentAt: new Date(), messageId, renderMs: snapshot.ms, error: note });
-    await logDeliveryEvent({ subscriptionId: subscription.id, deliveryId: delivery.id, kind: "sent", detail: note ?? `Sent to ${subscription.recipients.length} recipient(s).` });
-    return { status: "sent", deliveryId: delivery.id, messageId, channel: sent.channel, renderMs: snapshot.ms };
+
+    let slack: "posted" | "already posted" | "none" = "none";
+    if (webhook) {
+      if (await slackAlreadyPosted(delivery.id)) {
+        slack = "already posted";
+      } else {
+        const base = `${getRuntimeEnv().APP_URL.replace(/\/+$/, "")}/dashboards/${encodeURIComponent(subscription.dashboard.id)}`;
+        const dashboardUrl = content?.dashboardUrl ?? base;
+        // The share image shows the default filter values: only used when the digest has none of its own.
+        const hasFilters = Object.keys((subscription.filterValues as object | null) ?? {}).length > 0;
+        const imageUrl = subscription.includeImage && !hasFilters ? await findShareImageUrl(subscription.dashboard.id) : null;
+        try {
+          await postToSlack(decryptSlackWebhook(webhook), slackMessage({ title: subscription.dashboard.title, subject, dashboardUrl, imageUrl }));
+        } catch (e) {
+          const message = e instanceof SlackPostError ? e.message : `Posting to Slack failed: ${errorText(e)}`;
+          await log({ kind: "slack_error", detail: message });
+          throw new SlackPostError(message);
+        }
+        await log({ kind: "slack_sent", detail: imageUrl ? "Posted the link and the share link's image." : "Posted the link (no active share link, so no image)." });
+        slack = "posted";
+      }
+    }
+
+    const notes = [
+      channel === "outbox" ? `No SMTP server configured (SMTP_URL): the email was written to ${outboxDir()} instead of being sent.` : null,
+      rejected.length ? `The SMTP server rejected: ${rejected.join(", ")}` : null,
+      skippedUsers.length ? `Skipped (deactivated or no longer allowed to open the dashboard): ${skippedUsers.join(", ")}` : null,
+      optedOut.length ? `Unsubscribed: ${optedOut.join(", ")}` : null,
+    ].filter(Boolean);
+    const reachedAnyone = sentTo.length > 0 || done.size > 0 || slack !== "none";
+    if (!reachedAnyone) {
+      const why = emails.length === 0 && !webhook ? "Nobody to send to: every recipient unsubscribed or was skipped." : "Every recipient was rejected.";
+      await lease.finish({ status: "failed", error: [why, ...notes].join(" ") });
+      return { status: "skipped", deliveryId: delivery.id, reason: why };
+    }
+    await lease.finish({
+      status: "sent",
+      sentAt: new Date(),
+      messageId,
+      ...(content ? { renderMs: content.renderMs } : {}),
+      error: notes.length ? notes.join(" ") : null,
+    });
+    return { status: "sent", deliveryId: delivery.id, messageId, channel, renderMs: content?.renderMs ?? 0, sentTo, rejected, slack };
   } catch (e) {
     const stage = lease.stage;
     await lease.finish({ status: "failed", error: errorText(e) }).catch(() => {}); // the DB may be what failed; the worker logs the job's failure
-    await logDeliveryEvent({
-      subscriptionId: subscription.id,
-      deliveryId: delivery.id,
-      kind: stage === "rendering" ? "render_failed" : "smtp_error",
-      detail: errorText(e),
-    }).catch(() => {});
+    if (!(e instanceof SlackPostError)) {
+      await log({ kind: stage === "rendering" ? "render_failed" : "smtp_error", detail: errorText(e) }).catch(() => {});
+    }
     throw e; // so BullMQ retries with backoff
   }
 }

@@ -87,6 +87,42 @@ describe("subscription and refresh APIs", () => {
     expect(list.body!.subscriptions).toEqual([expect.objectContaining({ id: sub.id, timezone: "Europe/Paris", lastDelivery: null })]);
   });
 
+  it("takes users, formats, a subject template and a Slack webhook it never returns; edits with PATCH", async () => {
+    const bad = await api(editor, "POST", `/api/dashboards/${dashboardId}/subscriptions`, { recipients: ["ok@example.com", "nope"], subjectTemplate: "{{title}}" });
+    expect(bad.status).toBe(422);
+    expect((bad.body!.error as { message: string }).message).toBe(
+      "recipients.1: “nope” is not an email address; subjectTemplate: Unknown placeholder {{title}}: use {{dashboard}} and {{date}}",
+    );
+    const picker = await api(editor, "GET", `/api/dashboards/${dashboardId}/subscriptions/recipients`);
+    expect(picker.status).toBe(200);
+    expect((picker.body!.users as { id: string }[]).map((u) => u.id)).toEqual(expect.arrayContaining(userIds));
+    expect((await api(viewer, "GET", `/api/dashboards/${dashboardId}/subscriptions/recipients`)).status).toBe(403);
+
+    const webhook = "https://hooks.slack.com/services/T1/B1/verysecret";
+    const created = await api(editor, "POST", `/api/dashboards/${dashboardId}/subscriptions`, {
+      recipientUserIds: [userIds[1]],
+      recipients: [],
+      cron: "0 9 * * 1",
+      timezone: "America/New_York",
+      attachCsv: true,
+      subjectTemplate: "{{dashboard}} weekly",
+      slackWebhook: webhook,
+    });
+    expect(created.status).toBe(201);
+    const sub = created.body!.subscription as Record<string, unknown> & { id: string };
+    expect(sub).toMatchObject({ slackWebhookSet: true, attachCsv: true, subjectTemplate: "{{dashboard}} weekly", recipientUsers: [{ id: userIds[1], active: true }] });
+    expect(JSON.stringify(created.body)).not.toContain("verysecret");
+    const list = await api(viewer, "GET", `/api/dashboards/${dashboardId}/subscriptions`);
+    expect(JSON.stringify(list.body)).not.toContain("verysecret");
+
+    const patched = await api(editor, "PATCH", `/api/subscriptions/${sub.id}`, { enabled: false, attachPdf: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body!.subscription).toMatchObject({ enabled: false, attachPdf: true, slackWebhookSet: true });
+    expect((await api(viewer, "PATCH", `/api/subscriptions/${sub.id}`, { enabled: true })).status).toBe(403);
+    expect((await api(editor, "GET", `/api/subscriptions/${sub.id}/events`)).body).toEqual({ events: [] });
+    expect((await api(editor, "DELETE", `/api/subscriptions/${sub.id}`)).status).toBe(200);
+  });
+
   it("keeps viewers from managing subscriptions but lets them refresh", async () => {
     const forbidden = await api(viewer, "POST", `/api/dashboards/${dashboardId}/subscriptions`, { recipients: ["x@example.com"] });
     expect(forbidden.status).toBe(403);

@@ -1,18 +1,88 @@
 import { describe, expect, it } from "vitest";
 import { cronProblem, nextRunAt } from "./cron";
-import { createSubscriptionSchema, cronAt, describeCron, splitRecipients } from "./schemas";
+import {
+  createSubscriptionSchema,
+  cronAt,
+  describeCron,
+  renderSubject,
+  slackWebhookSchema,
+  splitRecipients,
+  subjectTemplateProblem,
+  updateSubscriptionSchema,
+} from "./schemas";
 
 describe("subscription input", () => {
   it("normalizes and de-duplicates recipients and rejects non-emails", () => {
     const ok = createSubscriptionSchema.parse({ recipients: [" Ana@Example.com", "ana@example.com", "bo@example.org"], timezone: "Europe/Paris" });
-    expect(ok).toEqual({ recipients: ["ana@example.com", "bo@example.org"], cron: "0 8 * * *", timezone: "Europe/Paris" });
-    expect(createSubscriptionSchema.safeParse({ recipients: ["not-an-email"] }).success).toBe(false);
-    expect(createSubscriptionSchema.safeParse({ recipients: [] }).success).toBe(false);
+    expect(ok).toEqual({
+      recipients: ["ana@example.com", "bo@example.org"],
+      recipientUserIds: [],
+      cron: "0 8 * * *",
+      timezone: "Europe/Paris",
+      enabled: true,
+      filterValues: {},
+      includeImage: true,
+      attachCsv: false,
+      attachPdf: false,
+      subjectTemplate: null,
+    });
+    const bad = createSubscriptionSchema.safeParse({ recipients: ["ok@example.com", "not-an-email"] });
+    expect(bad.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([
+      { path: ["recipients", 1], message: "“not-an-email” is not an email address" },
+    ]);
+    expect(createSubscriptionSchema.safeParse({ recipients: [] }).error?.issues[0].message).toBe(
+      "Add a recipient: a Spyglass user, an email address or a Slack webhook",
+    );
+  });
+
+  it("takes users, a Slack webhook alone, filter values and formats", () => {
+    expect(createSubscriptionSchema.parse({ recipientUserIds: ["u1", "u1", "u2"] }).recipientUserIds).toEqual(["u1", "u2"]);
+    expect(createSubscriptionSchema.safeParse({ slackWebhook: "https://hooks.slack.com/services/T/B/x" }).success).toBe(true);
+    const parsed = createSubscriptionSchema.parse({
+      recipients: ["a@b.co"],
+      filterValues: { period: "last_7_days", region: ["EMEA", "APAC"], range: { start: "2026-01-01", end: "2026-01-31" }, q: null },
+      attachCsv: true,
+      attachPdf: true,
+      includeImage: false,
+    });
+    expect(parsed).toMatchObject({ includeImage: false, attachCsv: true, attachPdf: true, filterValues: { region: ["EMEA", "APAC"] } });
+    expect(createSubscriptionSchema.safeParse({ recipients: ["a@b.co"], includeImage: false }).error?.issues[0].message).toBe(
+      "Choose what the email carries: the image, CSV files or a PDF",
+    );
+    expect(createSubscriptionSchema.safeParse({ recipients: ["a@b.co"], filterValues: { "bad name": "x" } }).success).toBe(false);
+  });
+
+  it("accepts https webhook URLs only", () => {
+    expect(slackWebhookSchema.safeParse("https://hooks.slack.com/services/T0/B0/abc").success).toBe(true);
+    expect(slackWebhookSchema.safeParse("https://chat.example.com/hooks/1").success).toBe(true);
+    expect(slackWebhookSchema.safeParse("").success).toBe(true);
+    for (const bad of ["http://hooks.slack.com/services/x", "javascript:alert(1)", "hooks.slack.com", "https://u:p@example.com/x"]) {
+      expect(slackWebhookSchema.safeParse(bad).error?.issues[0].message).toMatch(/^Use the https:\/\/ URL of a Slack incoming webhook/);
+    }
+  });
+
+  it("leaves fields out of an update unless given", () => {
+    expect(updateSubscriptionSchema.parse({ enabled: false })).toEqual({ enabled: false });
+    expect(updateSubscriptionSchema.parse({ slackWebhook: "" })).toEqual({ slackWebhook: "" });
   });
 
   it("accepts IANA time zones only", () => {
     expect(createSubscriptionSchema.safeParse({ recipients: ["a@b.co"], timezone: "America/New_York" }).success).toBe(true);
     expect(createSubscriptionSchema.safeParse({ recipients: ["a@b.co"], timezone: "Mars/Olympus" }).success).toBe(false);
+  });
+
+  it("fills subject templates and names unknown placeholders", () => {
+    const when = new Date("2026-12-04T23:30:00Z");
+    expect(renderSubject(null, { dashboard: "Sales", date: when, timeZone: "UTC" })).toBe("Sales — 4 Dec 2026");
+    // The date is the subscription's day, not the server's: 23:30 UTC is already the 5th in Tokyo.
+    expect(renderSubject("{{ dashboard }} for {{date}}", { dashboard: "Sales", date: when, timeZone: "Asia/Tokyo" })).toBe("Sales for 5 Dec 2026");
+    expect(subjectTemplateProblem("Daily {{dashboard}}")).toBeNull();
+    expect(subjectTemplateProblem("{{dashbord}} on {{day}}")).toBe("Unknown placeholder {{dashbord}}, {{day}}: use {{dashboard}} and {{date}}");
+    expect(createSubscriptionSchema.safeParse({ recipients: ["a@b.co"], subjectTemplate: "{{title}}" }).error?.issues[0]).toMatchObject({
+      path: ["subjectTemplate"],
+      message: "Unknown placeholder {{title}}: use {{dashboard}} and {{date}}",
+    });
+    expect(createSubscriptionSchema.parse({ recipients: ["a@b.co"], subjectTemplate: "  " }).subjectTemplate).toBeNull();
   });
 
   it("splits a typed list of recipients", () => {

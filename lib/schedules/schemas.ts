@@ -28,18 +28,156 @@ export const cronSchema = z
   .regex(/^\S+(\s+\S+){4}$/, "Use a five-field cron expression: minute hour day-of-month month day-of-week")
   .transform((s) => s.split(/\s+/).join(" "));
 
+const emailShape = z.email();
+
+/** Outside email addresses (not Spyglass users). Each bad one is named in the error. */
 export const recipientsSchema = z
-  .array(z.string().trim().toLowerCase().pipe(z.email({ message: "Not an email address" })))
-  .min(1, "Add at least one recipient")
-  .max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients`)
+  .array(z.string().trim().toLowerCase().max(254, "An email address is at most 254 characters"))
+  .max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} outside addresses`)
+  .superRefine((list, ctx) => {
+    list.forEach((address, i) => {
+      if (!emailShape.safeParse(address).success) {
+        ctx.addIssue({ code: "custom", path: [i], message: `“${address}” is not an email address` });
+      }
+    });
+  })
   .transform((list) => [...new Set(list)]);
 
-export const createSubscriptionSchema = z.object({
-  recipients: recipientsSchema,
-  cron: cronSchema.default("0 8 * * *"),
-  timezone: timeZoneSchema.default("UTC"),
-});
+/** Spyglass users by id; their current email is used when a digest goes out. */
+export const recipientUserIdsSchema = z
+  .array(z.string().trim().min(1).max(64))
+  .max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} users`)
+  .transform((list) => [...new Set(list)]);
+
+// ---------------------------------------------------------------------------------------------------------
+// Subject templates
+
+export const SUBJECT_PLACEHOLDERS = ["dashboard", "date"] as const;
+export const DEFAULT_SUBJECT_TEMPLATE = "{{dashboard}} — {{date}}";
+export const MAX_SUBJECT_LENGTH = 200;
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** Why the template cannot be used (an unknown placeholder), or null. */
+export function subjectTemplateProblem(template: string): string | null {
+  const unknown = [...template.matchAll(PLACEHOLDER)]
+    .map((m) => m[1])
+    .filter((name) => !(SUBJECT_PLACEHOLDERS as readonly string[]).includes(name));
+  if (unknown.length === 0) return null;
+  const known = SUBJECT_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" and ");
+  return `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(", ")}: use ${known}`;
+}
+
+/** The date as the subject shows it, in the subscription's time zone: "4 Dec 2026". */
+export function formatSubjectDate(date: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** The subject of one digest: the template (or the default) with its placeholders filled in. */
+export function renderSubject(template: string | null | undefined, values: { dashboard: string; date: Date; timeZone: string }): string {
+  const filled = (template?.trim() ? template : DEFAULT_SUBJECT_TEMPLATE).replace(PLACEHOLDER, (all, name: string) => {
+    if (name === "dashboard") return values.dashboard;
+    if (name === "date") return formatSubjectDate(values.date, values.timeZone);
+    return all;
+  });
+  // A newline in a subject is never intended (nodemailer encodes it anyway).
+  return filled.replace(/[\r\n]+/g, " ").slice(0, 998);
+}
+
+export const subjectTemplateSchema = z
+  .string()
+  .trim()
+  .max(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters`)
+  .superRefine((t, ctx) => {
+    const problem = subjectTemplateProblem(t);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((t) => (t === "" ? null : t));
+
+// ---------------------------------------------------------------------------------------------------------
+// Slack incoming webhooks
+
+/**
+ * A Slack incoming webhook (https://hooks.slack.com/services/...) or any other https endpoint that takes
+ * Slack's message format. "" removes it.
+ */
+export const slackWebhookSchema = z
+  .string()
+  .trim()
+  .max(500, "A webhook URL is at most 500 characters")
+  .refine((s) => {
+    if (s === "") return true;
+    try {
+      const u = new URL(s);
+      return u.protocol === "https:" && u.hostname !== "" && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, "Use the https:// URL of a Slack incoming webhook, e.g. https://hooks.slack.com/services/…");
+
+// ---------------------------------------------------------------------------------------------------------
+// Filter values the digest is rendered with: the dashboard's URL state (lib/dashboard-filters). Values that
+// no longer fit a filter are ignored when rendering, as a stale link's are.
+
+const filterValueSchema = z.union([
+  z.string().max(500),
+  z.array(z.string().max(500)).max(100),
+  z.object({ start: z.string().max(10), end: z.string().max(10) }),
+  z.null(),
+]);
+export const subscriptionFilterValuesSchema = z.record(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Not a filter name").max(63),
+  filterValueSchema,
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// The subscription form and API body
+
+const NOBODY = "Add a recipient: a Spyglass user, an email address or a Slack webhook";
+const FORMAT_NEEDED = "Choose what the email carries: the image, CSV files or a PDF";
+
+export const createSubscriptionSchema = z
+  .object({
+    recipientUserIds: recipientUserIdsSchema.default([]),
+    recipients: recipientsSchema.default([]),
+    cron: cronSchema.default("0 8 * * *"),
+    timezone: timeZoneSchema.default("UTC"),
+    enabled: z.boolean().default(true),
+    filterValues: subscriptionFilterValuesSchema.default({}),
+    includeImage: z.boolean().default(true),
+    attachCsv: z.boolean().default(false),
+    attachPdf: z.boolean().default(false),
+    subjectTemplate: subjectTemplateSchema.nullable().default(null),
+    /** "" or null: no webhook; a URL: set it (stored encrypted, never sent back). */
+    slackWebhook: slackWebhookSchema.nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.recipientUserIds.length === 0 && v.recipients.length === 0 && !v.slackWebhook) {
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: NOBODY });
+    }
+    if (!v.includeImage && !v.attachCsv && !v.attachPdf) ctx.addIssue({ code: "custom", path: ["includeImage"], message: FORMAT_NEEDED });
+  });
 export type CreateSubscriptionInput = z.input<typeof createSubscriptionSchema>;
+export type SubscriptionInput = z.output<typeof createSubscriptionSchema>;
+
+/** A change to a subscription: only the fields given change; slackWebhook left out keeps the stored one. */
+export const updateSubscriptionSchema = z.object({
+  recipientUserIds: recipientUserIdsSchema.optional(),
+  recipients: recipientsSchema.optional(),
+  cron: cronSchema.optional(),
+  timezone: timeZoneSchema.optional(),
+  enabled: z.boolean().optional(),
+  filterValues: subscriptionFilterValuesSchema.optional(),
+  includeImage: z.boolean().optional(),
+  attachCsv: z.boolean().optional(),
+  attachPdf: z.boolean().optional(),
+  subjectTemplate: subjectTemplateSchema.nullable().optional(),
+  slackWebhook: slackWebhookSchema.nullable().optional(),
+});
+export type UpdateSubscriptionInput = z.input<typeof updateSubscriptionSchema>;
 
 /** "a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
 export function splitRecipients(text: string): string[] {

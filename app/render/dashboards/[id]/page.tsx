@@ -20,7 +20,8 @@ export default async function RenderDashboardPage({
   const query = await searchParams;
   const token = typeof query.token === "string" ? query.token : undefined;
   if (!token || !verifyRenderToken(token, `dashboard:${id}`, getRuntimeEnv().AUTH_SECRET)) notFound();
-  // Filter values (f.<name>) of a download made from a filtered view; bound as parameters.
+  // Filter values (f.<name>) of a download made from a filtered view, or of a digest subscription; bound
+  // as parameters.
   const view = await getDashboardView(id, { searchParams: query });
   if (!view) notFound();
   return <SnapshotView view={view} />;

@@ -1,0 +1,17 @@
+import { assertAllowed, canAdminister } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { bounceWebhookSecret } from "@/lib/digests/bounces";
+import { getRuntimeEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/errors";
+
+/** For admins: where the mail provider reports bounces, and the secret it must send. */
+export async function GET() {
+  try {
+    const user = await requireUser();
+    assertAllowed(canAdminister(user), "see the bounce webhook secret");
+    const url = `${getRuntimeEnv().APP_URL.replace(/\/+$/, "")}/api/digests/bounces`;
+    return Response.json({ url, secret: bounceWebhookSecret() }, { headers: { "cache-control": "no-store" } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,74 @@
+// Email digests from the dashboard page: add a subscription with a user, an outside address, a weekday
+// schedule in a time zone (with its next runs), CSV files, a subject template (previewed, and an unknown
+// placeholder named) and a Slack webhook that is shown as "set" but never again; then "Send a test to me"
+// and the delivery log.
+import { expect, test } from "@playwright/test";
+import { admin, signInAsAdmin } from "./helpers";
+
+const DASHBOARD = "Executive weekly tearsheet";
+
+test("an editor sets up a digest, sends a test to themselves and reads the delivery log", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAsAdmin(page);
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: DASHBOARD, exact: true }).click();
+  await expect(page.getByRole("heading", { name: DASHBOARD, level: 1 })).toBeVisible();
+  // A filter, and a value for it in the URL: the digest can take the filters on screen.
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const setup = (await (await page.request.get(`/api/dashboards/${id}/filters`)).json()) as { version: number };
+  const saved = await page.request.put(`/api/dashboards/${id}/filters`, { data: { version: setup.version, filters: [{ type: "text", name: "region", label: "Region" }] } });
+  expect(saved.status()).toBe(200);
+  await page.goto(`/dashboards/${id}?f.region=EMEA`);
+
+  await page.getByRole("button", { name: "Email subscriptions" }).click();
+  const panel = page.getByRole("region", { name: "Email subscriptions" });
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByText("Nobody receives this dashboard by email yet.")).toBeVisible();
+  const form = panel.getByRole("form", { name: "New subscription" });
+  if (!(await form.isVisible())) await panel.getByText("New subscription").click();
+
+  await form.getByRole("group", { name: "Spyglass users" }).getByLabel(admin.name).check();
+  await form.getByLabel("Outside email addresses").fill("cfo@partner.example, not-an-address");
+  await form.getByLabel("Days").selectOption("weekdays");
+  await form.getByLabel("At").fill("07:30");
+  await form.getByLabel("Time zone").fill("Europe/London");
+  await expect(form.getByTestId("next-runs")).toContainText("Next:");
+  await form.getByLabel("CSV of each chart").check();
+  await form.getByRole("button", { name: "Use the filters on screen" }).click();
+  await expect(form.getByText("Filters: Region: EMEA")).toBeVisible();
+
+  await form.getByLabel("Subject").fill("{{dashboard}} on {{day}}");
+  await expect(form.getByTestId("subject-preview")).toHaveText("Unknown placeholder {{day}}: use {{dashboard}} and {{date}}");
+  await form.getByLabel("Subject").fill("{{dashboard}} for {{date}}");
+  await expect(form.getByTestId("subject-preview")).toContainText(`Preview: ${DASHBOARD} for `);
+  await form.getByLabel(/Incoming webhook URL/).fill("https://hooks.slack.com/services/T0/B0/e2e-secret");
+
+  await form.getByRole("button", { name: "Add subscription" }).click();
+  await expect(form.getByRole("alert")).toHaveText("recipients.1: “not-an-address” is not an email address");
+  await form.getByLabel("Outside email addresses").fill("cfo@partner.example");
+  await form.getByRole("button", { name: "Add subscription" }).click();
+
+  const item = panel.getByTestId("subscription").first();
+  await expect(item).toContainText("Weekdays at 07:30 (Europe/London)");
+  await expect(item).toContainText("image · CSV per chart · Slack · Region: EMEA");
+  await expect(item).toContainText("cfo@partner.example");
+  await expect(item).toContainText(admin.name);
+  expect(await page.content()).not.toContain("e2e-secret");
+
+  await item.getByRole("button", { name: "Edit" }).click();
+  const edit = item.getByRole("form", { name: "Edit subscription" });
+  await expect(edit.getByText("set", { exact: true })).toBeVisible();
+  await expect(edit.getByLabel(/Incoming webhook URL/)).toHaveValue("");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+
+  await item.getByRole("button", { name: "Send a test to me" }).click();
+  await expect(item.getByText(`Test sent to ${admin.email}`)).toBeVisible({ timeout: 90_000 });
+  await item.getByRole("button", { name: "Delivery log" }).click();
+  const log = item.getByTestId("delivery-log");
+  await expect(log.getByRole("row").nth(1)).toContainText("Test sent");
+  await expect(log.getByRole("row").nth(1)).toContainText(admin.email);
+
+  await item.getByRole("button", { name: "Edit" }).click();
+  await expect(item.getByTestId("next-runs")).toContainText("Next:");
+  await panel.screenshot({ path: "test-results/subscriptions-panel.png" });
+});

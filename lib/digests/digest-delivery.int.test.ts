@@ -1,0 +1,485 @@
+// What a digest carries and where it goes, with a real SMTP server in this process, real Chromium and the
+// app DB: one render for every recipient, filter values, stale data refreshed first, formats, signed
+// unsubscribe links, per-recipient rejections, bounces, "send a test to me", and Slack (a local HTTP server
+// stands in for Slack's webhook endpoint). Most cases photograph a stand-in render page served here (it
+// checks the render token and records each render and its query); the cases that need the real render page
+// (filters run and cached by the app) or the web app's routes use the build.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyRenderToken } from "@/lib/auth/render-token";
+import { encryptJson } from "@/lib/crypto/secret-box";
+import { disconnectDb, getDb } from "@/lib/db";
+import { getRuntimeEnv } from "@/lib/env";
+import { closeQueues } from "@/lib/jobs/queues";
+import { decodeHeader, leafParts, parseMime, type MimePart } from "@/lib/mail/parse-mime";
+import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
+import { closeBrowser } from "@/lib/render/browser";
+import { createShareLink } from "@/lib/sharing/create-share-link";
+import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
+import { freePort } from "@/lib/testing/free-port";
+import { requireWebApp } from "@/lib/testing/web-app";
+import { closeAllPools } from "@/lib/warehouse/pools";
+import { isBounceRequestAuthorized, bounceWebhookSecret, recordBounce } from "./bounces";
+import { runDigest } from "./run-digest";
+import { sendTestDigest } from "./send-test-digest";
+
+interface Received {
+  to: string[];
+  raw: string;
+  root: MimePart;
+}
+
+const received: Received[] = [];
+/** Addresses the SMTP server refuses at RCPT TO with a permanent error. */
+const refused = new Set<string>();
+let smtp: SMTPServer;
+let restoreSmtp: () => void = () => {};
+let dataSourceId: string;
+const dashboards: string[] = [];
+const userIds: string[] = [];
+const stamp = Date.now();
+let when = Date.UTC(2031, 0, 1, 8);
+const nextTime = () => new Date((when += 3_600_000));
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address)) {
+        const err = new Error("5.1.1 <" + address.address + ">: Recipient address rejected: User unknown") as Error & { responseCode: number };
+        err.responseCode = 550;
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, root: parseMime(raw) });
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+  restoreSmtp = setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+  dataSourceId = (await createTestDataSource()).id;
+});
+
+afterAll(async () => {
+  await getDb().dashboard.deleteMany({ where: { id: { in: dashboards } } });
+  await getDb().user.deleteMany({ where: { id: { in: userIds } } });
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  restoreSmtp();
+  await closeBrowser();
+  await closeQueues();
+  await closeAllPools();
+  await disconnectDb();
+});
+
+beforeEach(() => {
+  received.length = 0;
+  refused.clear();
+});
+
+async function createUser(key: string, active = true) {
+  const u = await getDb().user.create({ data: { email: `${key}-${stamp}@example.com`, name: key, passwordHash: "x", role: "EDITOR", active } });
+  userIds.push(u.id);
+  return u;
+}
+
+async function seedDashboard(
+  title: string,
+  opts: { refreshIntervalMinutes?: number; filters?: unknown[]; charts?: { title: string; sql: string; vizType?: string }[]; parameters?: object[] } = {},
+) {
+  const { dashboard, charts } = await createTestDashboard({
+    dataSourceId,
+    title,
+    refreshIntervalMinutes: opts.refreshIntervalMinutes,
+    charts: opts.charts ?? [
+      { title: "Signups by client", sql: "select * from (values ('web', 120), ('iphone', 80)) as t(client, signups)", vizType: "bar" },
+      { title: "Total", sql: "select 200 as total", vizType: "number" },
+    ],
+  });
+  if (opts.filters) await getDb().dashboard.update({ where: { id: dashboard.id }, data: { filters: opts.filters as object[] } });
+  if (opts.parameters) await getDb().chart.updateMany({ where: { id: { in: charts.map((c) => c.id) } }, data: { parameters: opts.parameters } });
+  dashboards.push(dashboard.id);
+  expect((await refreshDashboard(dashboard.id, "manual")).status).toBe("succeeded");
+  return { dashboard, charts };
+}
+
+function textOf(m: Received): string {
+  return leafParts(m.root).find((p) => p.contentType === "text/plain")!.body.toString("utf8");
+}
+function htmlOf(m: Received): string {
+  return leafParts(m.root).find((p) => p.contentType === "text/html")!.body.toString("utf8");
+}
+function unsubscribeLink(m: Received): string {
+  return /^Unsubscribe: (\S+)$/m.exec(textOf(m))![1];
+}
+const eventsOf = (subscriptionId: string) =>
+  getDb().deliveryEvent.findMany({ where: { subscriptionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, recipient: true, detail: true } });
+
+describe("with a stand-in render page", () => {
+  let page: http.Server;
+  let restoreAppUrl: () => void = () => {};
+  const renders: { path: string; query: URLSearchParams }[] = [];
+
+  beforeAll(async () => {
+    const secret = getRuntimeEnv().AUTH_SECRET;
+    page = http.createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const m = /^\/render\/dashboards\/([^/]+)$/.exec(url.pathname);
+      if (!m || !verifyRenderToken(url.searchParams.get("token") ?? "", `dashboard:${decodeURIComponent(m[1])}`, secret)) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      renders.push({ path: url.pathname, query: url.searchParams });
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!doctype html><html><body style="margin:0;background:#f6f7f9"><section data-testid="dashboard-tile"><canvas id="c" width="400" height="200"></canvas></section>
+        <script>requestAnimationFrame(() => {
+          const ctx = document.getElementById("c").getContext("2d"); ctx.fillStyle = "#2f6fde"; ctx.fillRect(20, 20, 200, 150);
+          window.__spyglassRender = { total: 1, rendered: 1, failed: 0, errors: [] };
+          document.documentElement.dataset.spyglassRender = "done";
+        });</script></body></html>`);
+    });
+    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+    restoreAppUrl = setTestEnv({ APP_URL: `http://127.0.0.1:${(page.address() as AddressInfo).port}` });
+  });
+
+  afterAll(async () => {
+    restoreAppUrl();
+    await new Promise((r) => page.close(r));
+  });
+
+  beforeEach(() => {
+    renders.length = 0;
+  });
+
+  it("renders once for three recipients, emails each their own copy, skips deactivated users, fills the subject", async () => {
+    const { dashboard } = await seedDashboard(`Weekly <KPIs> ${stamp}`);
+    const ana = await createUser("ana");
+    const bo = await createUser("bo");
+    const gone = await createUser("gone", false);
+    const subscription = await getDb().subscription.create({
+      data: {
+        dashboardId: dashboard.id,
+        recipientUserIds: [ana.id, bo.id, gone.id],
+        recipients: ["outside@example.org"],
+        timezone: "Asia/Tokyo",
+        subjectTemplate: "{{dashboard}} digest for {{date}}",
+        filterValues: {},
+        attachCsv: true,
+      },
+    });
+    const scheduledFor = new Date("2031-03-01T23:30:00Z"); // already 2 March in Tokyo
+    const outcome = await runDigest({ subscriptionId: subscription.id, scheduledFor, trigger: "schedule" });
+    expect(outcome).toMatchObject({ status: "sent", sentTo: [ana.email, bo.email, "outside@example.org"], rejected: [] });
+
+    expect(renders).toHaveLength(1);
+    expect(received.map((m) => m.to)).toEqual([[ana.email], [bo.email], ["outside@example.org"]]);
+    for (const m of received) {
+      expect(decodeHeader(m.root.headers.get("subject")!)).toBe(`Weekly <KPIs> ${stamp} digest for 2 Mar 2031`);
+      // Each copy carries its recipient's own unsubscribe link, in the body and as List-Unsubscribe.
+      const link = new URL(unsubscribeLink(m));
+      expect(link.pathname).toBe("/unsubscribe");
+      expect(link.searchParams.get("e")).toBe(m.to[0]);
+      expect(m.root.headers.get("list-unsubscribe")).toBe(`<${link.origin}/api/unsubscribe${link.search}>`);
+      expect(m.root.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+      expect(htmlOf(m)).toContain(`href="${link.toString().replace(/&/g, "&amp;")}"`);
+      const parts = leafParts(m.root);
+      expect(parts.filter((p) => p.contentType === "image/png")).toHaveLength(1);
+      const csvs = parts.filter((p) => p.contentType === "text/csv");
+      expect(csvs.map((p) => p.body.toString("utf8"))).toEqual(["client,signups\nweb,120\niphone,80\n", "total\n200\n"]);
+    }
+    const delivery = await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: subscription.id } });
+    expect(delivery.status).toBe("sent");
+    expect(delivery.renderMs).toBeGreaterThan(0);
+    expect(delivery.error).toBe(`Skipped (deactivated or no longer allowed to open the dashboard): ${gone.email}`);
+    expect((await eventsOf(subscription.id)).map((e) => [e.kind, e.recipient])).toEqual([
+      ["sent", ana.email],
+      ["sent", bo.email],
+      ["sent", "outside@example.org"],
+    ]);
+  }, 120_000);
+
+  it("renders with the subscription's filter values, and the PDF too when asked", async () => {
+    const { dashboard } = await seedDashboard(`Filtered ${stamp}`, { filters: [{ type: "text", name: "region", label: "Region" }] });
+    const subscription = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: ["a@example.com"], filterValues: { region: "EMEA", unknown: "x" }, includeImage: true, attachPdf: true },
+    });
+    await runDigest({ subscriptionId: subscription.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(renders.map((r) => r.query.getAll("f.region"))).toEqual([["EMEA"], ["EMEA"]]);
+    expect(renders[0].query.has("f.unknown")).toBe(false);
+    expect(received).toHaveLength(1);
+    const pdf = leafParts(received[0].root).find((p) => p.contentType === "application/pdf");
+    expect(pdf?.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(textOf(received[0])).toContain(`/dashboards/${dashboard.id}?f.region=EMEA`);
+  }, 120_000);
+
+  it("refreshes the data first when it is older than one period of the dashboard's schedule", async () => {
+    const { dashboard } = await seedDashboard(`Stale ${stamp}`, { refreshIntervalMinutes: 60 });
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["a@example.com"] } });
+    const runs = () => getDb().refreshRun.count({ where: { dashboardId: dashboard.id, trigger: "schedule" } });
+
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(await runs()).toBe(0); // fresh: rendered from the cache
+
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await getDb().chartResult.updateMany({ where: { chart: { tiles: { some: { dashboardId: dashboard.id } } } }, data: { computedAt: twoHoursAgo } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(await runs()).toBe(1);
+    const results = await getDb().chartResult.findMany({ where: { paramsKey: "", chart: { tiles: { some: { dashboardId: dashboard.id } } } } });
+    expect(results).toHaveLength(2);
+    for (const r of results) expect(r.computedAt!.getTime()).toBeGreaterThan(twoHoursAgo.getTime() + 3_600_000);
+  }, 120_000);
+
+  it("logs a recipient the SMTP server refuses as rejected, with its reply, and still sends to the others", async () => {
+    const { dashboard } = await seedDashboard(`Rejects ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["ok@example.com", "nobody@example.com"] } });
+    refused.add("nobody@example.com");
+    const outcome = await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(outcome).toMatchObject({ status: "sent", sentTo: ["ok@example.com"], rejected: ["nobody@example.com"] });
+    expect(received.map((m) => m.to)).toEqual([["ok@example.com"]]);
+    const events = await eventsOf(sub.id);
+    expect(events.map((e) => [e.kind, e.recipient])).toEqual([["sent", "ok@example.com"], ["rejected", "nobody@example.com"]]);
+    expect(events[1].detail).toMatch(/^550 5\.1\.1 <nobody@example\.com>: Recipient address rejected: User unknown/);
+    expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).error).toBe("The SMTP server rejected: nobody@example.com");
+  }, 120_000);
+
+  it("logs an unreachable SMTP server as smtp_error and fails the attempt so the job retries", async () => {
+    const { dashboard } = await seedDashboard(`SMTP down ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["ok@example.com"] } });
+    const restore = setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
+    try {
+      await expect(runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" })).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      restore();
+    }
+    const events = await eventsOf(sub.id);
+    expect(events.map((e) => e.kind)).toEqual(["smtp_error"]);
+    expect(events[0].detail).toContain("ECONNREFUSED");
+    expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).status).toBe("failed");
+  }, 120_000);
+
+  it("skips opted-out addresses", async () => {
+    const { dashboard } = await seedDashboard(`Opt-out ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["stay@example.com", "leave@example.com"] } });
+    await getDb().subscriptionOptOut.create({ data: { subscriptionId: sub.id, email: "leave@example.com" } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(received.map((m) => m.to)).toEqual([["stay@example.com"]]);
+    expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).error).toBe("Unsubscribed: leave@example.com");
+  }, 120_000);
+
+  it("sends a test only to the signed-in user, without a Delivery, logged as test_sent", async () => {
+    const { dashboard } = await seedDashboard(`Test send ${stamp}`);
+    const me = await createUser("me");
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["team@example.com", "boss@example.com"], subjectTemplate: "Daily {{dashboard}}" } });
+    const result = await sendTestDigest(sub.id, { id: me.id, email: me.email, name: me.name, role: me.role });
+    expect(result).toMatchObject({ email: me.email, channel: "smtp" });
+    expect(received.map((m) => m.to)).toEqual([[me.email]]);
+    expect(decodeHeader(received[0].root.headers.get("subject")!)).toBe(`[Test] Daily Test send ${stamp}`);
+    expect(await getDb().delivery.count({ where: { subscriptionId: sub.id } })).toBe(0);
+    expect((await eventsOf(sub.id)).map((e) => [e.kind, e.recipient, e.detail])).toEqual([["test_sent", me.email, result.messageId]]);
+  }, 120_000);
+
+  it("logs bounces reported with the webhook secret against the message's subscription", async () => {
+    const { dashboard } = await seedDashboard(`Bounce ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["gone@example.com"] } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    const messageId = received[0].root.headers.get("message-id")!;
+    expect(isBounceRequestAuthorized(`Bearer ${bounceWebhookSecret()}`)).toBe(true);
+    expect(isBounceRequestAuthorized("Bearer guess")).toBe(false);
+    expect(isBounceRequestAuthorized(null)).toBe(false);
+    await recordBounce({ messageId, recipient: "Gone@Example.com", reason: "550 mailbox unavailable" });
+    const delivery = await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } });
+    const bounce = await getDb().deliveryEvent.findFirstOrThrow({ where: { subscriptionId: sub.id, kind: "bounce" } });
+    expect(bounce).toMatchObject({ recipient: "gone@example.com", detail: "550 mailbox unavailable", deliveryId: delivery.id });
+    await expect(recordBounce({ messageId: "<someone-else@example.com>", recipient: "x@example.com" })).rejects.toThrow("Digest message not found");
+  }, 120_000);
+});
+
+describe("Slack", () => {
+  let slack: http.Server;
+  let slackStatus = 200;
+  const posts: { body: Record<string, unknown> }[] = [];
+  let slackUrl: string;
+  let me: { id: string; email: string; name: string; role: "EDITOR" };
+
+  beforeAll(async () => {
+    slack = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        posts.push({ body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> });
+        res.writeHead(slackStatus, { "content-type": "text/plain" }).end(slackStatus === 200 ? "ok" : "invalid_payload");
+      });
+    });
+    await new Promise<void>((resolve) => slack.listen(0, "127.0.0.1", resolve));
+    // Stored as the API stores it (encrypted). The API only accepts https URLs; the stand-in speaks http.
+    slackUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T0/B0/secret`;
+    const u = await createUser("slacker");
+    me = { id: u.id, email: u.email, name: u.name, role: "EDITOR" };
+  });
+
+  afterAll(async () => {
+    await new Promise((r) => slack.close(r));
+  });
+
+  beforeEach(() => {
+    posts.length = 0;
+    slackStatus = 200;
+  });
+
+  it("posts after the email; a Slack failure is retried without emailing again", async () => {
+    requireWebApp();
+    const { dashboard } = await seedDashboard(`Slack <&> ${stamp}`);
+    const link = await createShareLink(me, dashboard.id, { expiresAt: null });
+    const sub = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: ["team@example.com", "boss@example.com"], encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
+    });
+    const scheduledFor = nextTime();
+    slackStatus = 500;
+    await expect(runDigest({ subscriptionId: sub.id, scheduledFor, trigger: "schedule" })).rejects.toThrow("The Slack webhook answered HTTP 500: invalid_payload");
+    expect(received).toHaveLength(2);
+    expect(posts).toHaveLength(1);
+    expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).status).toBe("failed");
+
+    slackStatus = 200;
+    const retry = await runDigest({ subscriptionId: sub.id, scheduledFor, trigger: "schedule" });
+    expect(retry).toMatchObject({ status: "sent", sentTo: [], slack: "posted" });
+    expect(received).toHaveLength(2); // the email went once
+    expect(posts).toHaveLength(2);
+    const base = getRuntimeEnv().APP_URL;
+    const token = new URL(link.url!).pathname.split("/").pop();
+    expect(posts[1].body).toEqual({
+      text: expect.stringContaining(`${base}/dashboards/${dashboard.id}`),
+      blocks: [
+        { type: "section", text: { type: "mrkdwn", text: expect.stringContaining(`*<${base}/dashboards/${dashboard.id}|Slack &lt;&amp;&gt; ${stamp}>*`) } },
+        { type: "image", image_url: `${base}/api/share/${token}/image.png`, alt_text: `Slack <&> ${stamp}` },
+      ],
+    });
+    const events = await eventsOf(sub.id);
+    expect(events.map((e) => e.kind)).toEqual(["sent", "sent", "slack_error", "slack_sent"]);
+    expect(events[2].detail).toBe("The Slack webhook answered HTTP 500: invalid_payload");
+    expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).status).toBe("sent");
+
+    // The image URL is one Slack can load without signing in.
+    const image = await fetch(`${base}/api/share/${token}/image.png`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+  }, 180_000);
+
+  it("posts alone, without rendering or email, when the subscription has no email recipients", async () => {
+    const { dashboard } = await seedDashboard(`Slack only ${stamp}`);
+    const sub = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: [], encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
+    });
+    const outcome = await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(outcome).toMatchObject({ status: "sent", sentTo: [], slack: "posted", renderMs: 0 });
+    expect(received).toHaveLength(0);
+    expect(posts).toHaveLength(1);
+    expect((posts[0].body.blocks as unknown[]).length).toBe(1); // no share link: title and link only
+  }, 60_000);
+});
+
+describe("unsubscribe links and the bounce webhook on the web app", () => {
+  beforeAll(requireWebApp);
+
+  it("a forged or altered link is refused; a valid one records the opt-out and the next digest skips the address", async () => {
+    const { dashboard } = await seedDashboard(`Unsubscribe ${stamp}`);
+    const sub = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: ["stay@example.com", "leave@example.com", "oneclick@example.com"], includeImage: false, attachCsv: true },
+    });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    const copyFor = (email: string) => received.find((m) => m.to[0] === email)!;
+    const link = new URL(unsubscribeLink(copyFor("leave@example.com")));
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Unsubscribe?");
+    expect(html).toContain("leave@example.com");
+
+    // The same token for another address, another subscription, or altered: not found / refused.
+    const forged = new URL(link);
+    forged.searchParams.set("e", "stay@example.com");
+    expect((await fetch(forged)).status).toBe(404);
+    const otherSub = new URL(link);
+    otherSub.searchParams.set("s", "c".repeat(25));
+    expect((await fetch(otherSub)).status).toBe(404);
+    const altered = new URL(link);
+    const t = altered.searchParams.get("t")!;
+    altered.searchParams.set("t", t.slice(0, -1) + (t.endsWith("A") ? "B" : "A"));
+    expect((await fetch(altered)).status).toBe(404);
+    const forgedPost = await fetch(`${link.origin}/api/unsubscribe${forged.search}`, { method: "POST", body: new URLSearchParams({ confirm: "1" }), redirect: "manual" });
+    expect(forgedPost.status).toBe(400);
+    expect(await getDb().subscriptionOptOut.count({ where: { subscriptionId: sub.id } })).toBe(0);
+
+    // The page's confirm button.
+    const confirmed = await fetch(`${link.origin}/api/unsubscribe${link.search}`, { method: "POST", body: new URLSearchParams({ confirm: "1" }), redirect: "manual" });
+    expect(confirmed.status).toBe(303);
+    const done = await fetch(confirmed.headers.get("location")!);
+    expect(await done.text()).toContain("You are unsubscribed");
+    // A mail client's one-click List-Unsubscribe.
+    const oneClick = /^<(.+)>$/.exec(copyFor("oneclick@example.com").root.headers.get("list-unsubscribe")!)![1];
+    const clicked = await fetch(oneClick, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.json()).toEqual({ unsubscribed: "oneclick@example.com" });
+
+    const optOuts = await getDb().subscriptionOptOut.findMany({ where: { subscriptionId: sub.id }, orderBy: { email: "asc" } });
+    expect(optOuts.map((o) => o.email)).toEqual(["leave@example.com", "oneclick@example.com"]);
+
+    received.length = 0;
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(received.map((m) => m.to)).toEqual([["stay@example.com"]]);
+  }, 120_000);
+
+  it("the real render page runs the charts with the subscription's filter values and caches them as the dashboard does", async () => {
+    const { dashboard, charts } = await seedDashboard(`Filtered real ${stamp}`, {
+      filters: [{ type: "text", name: "region", label: "Region" }],
+      charts: [{ title: "By region", sql: "select {{region}}::text as region, 7 as n", vizType: "table" }],
+      parameters: [{ name: "region", type: "text", default: "World" }],
+    });
+    const sub = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: ["filtered@example.com"], filterValues: { region: "EMEA" }, attachCsv: true },
+    });
+    const outcome = await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(outcome).toMatchObject({ status: "sent", sentTo: ["filtered@example.com"] });
+    const cached = await getDb().chartResult.findMany({ where: { chartId: charts[0].id }, orderBy: { paramsKey: "asc" } });
+    expect(cached.map((r) => [r.paramsKey === "" ? "defaults" : "filtered", r.rows])).toEqual([
+      ["defaults", [["World", 7]]],
+      ["filtered", [["EMEA", 7]]],
+    ]);
+    const parts = leafParts(received[0].root);
+    expect(parts.find((p) => p.contentType === "text/csv")!.body.toString("utf8")).toBe("region,n\nEMEA,7\n");
+    expect(parts.filter((p) => p.contentType === "image/png")).toHaveLength(1);
+  }, 120_000);
+
+  it("the bounce webhook wants the secret and logs the bounce", async () => {
+    const { dashboard } = await seedDashboard(`Bounce hook ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["gone@example.com"], includeImage: false, attachCsv: true } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    const messageId = received[0].root.headers.get("message-id")!;
+    const url = `${getRuntimeEnv().APP_URL}/api/digests/bounces`;
+    const body = JSON.stringify({ messageId, recipient: "gone@example.com", reason: "550 5.1.1 no such user" });
+    const post = (auth?: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body });
+    expect((await post()).status).toBe(401);
+    expect((await post("Bearer wrong")).status).toBe(401);
+    const ok = await post(`Bearer ${bounceWebhookSecret()}`);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toEqual({ subscriptionId: sub.id });
+    expect(await getDb().deliveryEvent.findFirst({ where: { subscriptionId: sub.id, kind: "bounce" }, select: { recipient: true, detail: true } })).toEqual({
+      recipient: "gone@example.com",
+      detail: "550 5.1.1 no such user",
+    });
+    const unknown = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${bounceWebhookSecret()}` }, body: JSON.stringify({ messageId: "<x@y>", recipient: "a@b.co" }) });
+    expect(unknown.status).toBe(404);
+  }, 120_000);
+});

@@ -1,0 +1,25 @@
+// Recording that a recipient unsubscribed from one subscription (through their signed link).
+import { getDb } from "@/lib/db";
+import type { UnsubscribeTarget } from "./unsubscribe-token";
+
+/** The subscription's dashboard title, or null when the subscription is gone. */
+export async function findUnsubscribeSubject(target: UnsubscribeTarget): Promise<{ dashboardTitle: string; optedOut: boolean } | null> {
+  const s = await getDb().subscription.findUnique({
+    where: { id: target.subscriptionId },
+    select: { dashboard: { select: { title: true } }, optOuts: { where: { email: target.email }, select: { id: true } } },
+  });
+  return s ? { dashboardTitle: s.dashboard.title, optedOut: s.optOuts.length > 0 } : null;
+}
+
+/** Records the opt-out (idempotent). False when the subscription no longer exists. */
+export async function recordOptOut(target: UnsubscribeTarget): Promise<boolean> {
+  const db = getDb();
+  const exists = await db.subscription.count({ where: { id: target.subscriptionId } });
+  if (!exists) return false;
+  await db.subscriptionOptOut.upsert({
+    where: { subscriptionId_email: { subscriptionId: target.subscriptionId, email: target.email } },
+    create: { subscriptionId: target.subscriptionId, email: target.email },
+    update: {},
+  });
+  return true;
+}
