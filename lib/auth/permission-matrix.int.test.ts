@@ -133,6 +133,14 @@ const cases: Record<MatrixKey, Case> = {
   "GET /api/share/[token]/image.png": { request: () => ({ path: `/api/share/${"x".repeat(43)}/image.png` }), ok: 404, anonymous: 404 },
   "GET /api/share/[token]/filters/[name]/options": { request: () => ({ path: `/api/share/${f.shareToken}/filters/region/options` }), ok: 200, anonymous: 200 },
   "GET /api/share/unfurl/[id]": { request: () => ({ path: `/api/share/unfurl/${f.dashboardId}` }), ok: 200, anonymous: 200 },
+  // Without a valid signature nobody unsubscribes anyone, signed in or not.
+  "POST /api/unsubscribe": {
+    request: () => ({ path: `/api/unsubscribe?s=${f.subscriptionId}&e=team%40example.com&t=${"0".repeat(64)}` }),
+    ok: 400,
+    anonymous: 400,
+  },
+  // A session cookie is no bounce secret.
+  "POST /api/digests/bounces": { request: () => ({ path: "/api/digests/bounces", body: { messageId: "<x@y>", recipient: "team@example.com", reason: "x" } }), ok: 401, anonymous: 401 },
 
   "GET /api/charts/[id]": { request: () => ({ path: `/api/charts/${f.chartId}` }), ok: 200 },
   "GET /api/charts/[id]/csv": { request: () => ({ path: `/api/charts/${f.chartId}/csv?dashboard=${f.dashboardId}` }), ok: 200 },
@@ -140,6 +148,7 @@ const cases: Record<MatrixKey, Case> = {
   "POST /api/charts": { request: () => ({ path: "/api/charts", body: { title: unique("chart"), sql: "select 2 as n", dataSourceId: f.dataSourceId } }), ok: 201 },
   "GET /api/charts/[id]/versions": { request: () => ({ path: `/api/charts/${f.chartId}/versions` }), ok: 200 },
   "GET /api/charts/[id]/versions/[version]": { request: () => ({ path: `/api/charts/${f.chartId}/versions/1` }), ok: 200 },
+  "PATCH /api/charts/[id]/schedule": { request: () => ({ path: `/api/charts/${f.chartId}/schedule`, body: { mode: "interval", minutes: 120 } }), ok: 200 },
   "POST /api/charts/[id]/versions/[version]/restore": {
     request: async () => ({ path: `/api/charts/${f.chartId}/versions/1/restore`, body: { version: await chartVersion(f.chartId) } }),
     ok: 200,
@@ -165,6 +174,7 @@ const cases: Record<MatrixKey, Case> = {
     request: () => ({ path: `/api/dashboards/${f.dashboardId}/subscriptions`, body: { recipients: ["team@example.com"], cron: "0 8 * * *", timezone: "UTC" } }),
     ok: 201,
   },
+  "GET /api/dashboards/[id]/subscriptions/recipients": { request: () => ({ path: `/api/dashboards/${f.dashboardId}/subscriptions/recipients` }), ok: 200 },
   "POST /api/dashboards/[id]/tiles": { request: () => ({ path: `/api/dashboards/${f.dashboardId}/tiles`, body: { chartId: f.chartId } }), ok: 201 },
   "GET /api/dashboards/[id]/versions": { request: () => ({ path: `/api/dashboards/${f.dashboardId}/versions` }), ok: 200 },
   "GET /api/dashboards/[id]/versions/[version]": { request: async () => ({ path: `/api/dashboards/${f.dashboardId}/versions/${await firstSavedLayout()}` }), ok: 200 },
@@ -215,12 +225,20 @@ const cases: Record<MatrixKey, Case> = {
 
   "GET /api/search": { request: () => ({ path: "/api/search?q=matrix" }), ok: 200 },
 
+  "GET /api/schedules/preview": { request: () => ({ path: `/api/schedules/preview?cron=${encodeURIComponent("0 8 * * 1-5")}&timezone=Europe%2FParis` }), ok: 200 },
+  "GET /api/digests/next-runs": { request: () => ({ path: `/api/digests/next-runs?cron=${encodeURIComponent("0 8 * * 1-5")}&timezone=UTC` }), ok: 200 },
+  "GET /api/digests/bounce-secret": { request: () => ({ path: "/api/digests/bounce-secret" }), ok: 200 },
+
   "GET /api/snippets": { request: () => ({ path: "/api/snippets" }), ok: 200 },
   "POST /api/snippets": { request: () => ({ path: "/api/snippets", body: { name: `pm_${slug}_${++seq}`, sql: "select 1" } }), ok: 201 },
   "PATCH /api/snippets/[id]": { request: async () => ({ path: `/api/snippets/${await fresh.snippet()}`, body: { description: "changed" } }), ok: 200 },
   "DELETE /api/snippets/[id]": { request: async () => ({ path: `/api/snippets/${await fresh.snippet()}` }), ok: 204 },
 
   "GET /api/subscriptions/[id]/deliveries": { request: () => ({ path: `/api/subscriptions/${f.subscriptionId}/deliveries` }), ok: 200 },
+  "GET /api/subscriptions/[id]/events": { request: () => ({ path: `/api/subscriptions/${f.subscriptionId}/events` }), ok: 200 },
+  "PATCH /api/subscriptions/[id]": { request: () => ({ path: `/api/subscriptions/${f.subscriptionId}`, body: { subjectTemplate: "Matrix {{dashboard}}" } }), ok: 200 },
+  // Renders the dashboard and mails the caller (the web app has no SMTP server here: the outbox).
+  "POST /api/subscriptions/[id]/test": { request: () => ({ path: `/api/subscriptions/${f.subscriptionId}/test` }), ok: 200 },
   "DELETE /api/subscriptions/[id]": {
     request: async (caller) => ({ path: `/api/subscriptions/${caller === "ADMIN" || caller === "EDITOR" ? await fresh.subscription() : f.subscriptionId}` }),
     ok: 200,

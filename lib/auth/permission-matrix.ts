@@ -27,6 +27,10 @@ export const API_MATRIX = {
   "GET /api/share/[token]/filters/[name]/options": "public",
   // What link-preview bots get for an internal dashboard link: a neutral title, never data.
   "GET /api/share/unfurl/[id]": "public",
+  // A digest's unsubscribe link: the signed query is the credential.
+  "POST /api/unsubscribe": "public",
+  // The mail provider's bounce reports: its Bearer secret is the credential, not a session.
+  "POST /api/digests/bounces": "public",
 
   "GET /api/charts/[id]": "signed-in",
   "GET /api/charts/[id]/csv": "signed-in",
@@ -35,6 +39,7 @@ export const API_MATRIX = {
   "GET /api/charts/[id]/versions": "signed-in",
   "GET /api/charts/[id]/versions/[version]": "signed-in",
   "POST /api/charts/[id]/versions/[version]/restore": "editor",
+  "PATCH /api/charts/[id]/schedule": "editor",
 
   "GET /api/dashboards": "signed-in",
   "POST /api/dashboards": "editor",
@@ -44,6 +49,7 @@ export const API_MATRIX = {
   "GET /api/dashboards/[id]/results": "signed-in",
   "GET /api/dashboards/[id]/subscriptions": "signed-in",
   "POST /api/dashboards/[id]/subscriptions": "editor",
+  "GET /api/dashboards/[id]/subscriptions/recipients": "editor",
   "POST /api/dashboards/[id]/tiles": "editor",
   "GET /api/dashboards/[id]/versions": "signed-in",
   "GET /api/dashboards/[id]/versions/[version]": "signed-in",
@@ -77,13 +83,20 @@ export const API_MATRIX = {
 
   "GET /api/search": "signed-in",
 
+  "GET /api/schedules/preview": "signed-in",
+  "GET /api/digests/next-runs": "signed-in",
+  "GET /api/digests/bounce-secret": "admin",
+
   "GET /api/snippets": "signed-in",
   "POST /api/snippets": "editor",
   "PATCH /api/snippets/[id]": "editor",
   "DELETE /api/snippets/[id]": "editor",
 
   "GET /api/subscriptions/[id]/deliveries": "signed-in",
+  "GET /api/subscriptions/[id]/events": "signed-in",
+  "PATCH /api/subscriptions/[id]": "editor",
   "DELETE /api/subscriptions/[id]": "editor",
+  "POST /api/subscriptions/[id]/test": "editor",
   "POST /api/subscriptions/[id]/send": "editor",
 
   "GET /api/users": "admin",
