@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh install every run: the spec creates the first admin.
-    command: `rm -rf .data/e2e && tsx lib/launcher/start.ts`,
+    command: `rm -rf .data/e2e && node --import tsx lib/launcher/start.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

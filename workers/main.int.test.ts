@@ -1,7 +1,6 @@
-// The worker process as it is deployed (`tsx workers/main.ts`): it starts, syncs the schedules from the
+// The worker process as it is deployed (`npm run worker`: `node --import tsx workers/main.ts`): it starts, syncs the schedules from the
 // app DB, reports a heartbeat, and on SIGTERM finishes and exits with code 0.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
 import { disconnectDb, getDb } from "@/lib/db";
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 function startWorker(env: Record<string, string> = {}) {
-  const proc = spawn(path.resolve("node_modules", ".bin", "tsx"), ["workers/main.ts"], {
+  const proc = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
     env: childProcessEnv({ SPYGLASS_ROLE: "worker", WORKER_CONCURRENCY: "2", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -51,10 +50,9 @@ describe("worker process", () => {
     const w = startWorker();
     child = w.proc;
     await w.waitForOutput(/\[worker\] started on/);
-    // Other test files run workers against the same Redis at the same time, so find this one by the pid it
-    // prints (tsx runs the script in a child process of its own: w.proc.pid is not it).
-    const workerPid = Number(/\[worker\] started on \S+ pid (\d+)/.exec(w.output())?.[1]);
-    expect(workerPid).toBeGreaterThan(0);
+    // Other test files run workers against the same Redis at the same time, so find this one by its pid.
+    const workerPid = w.proc.pid;
+    expect(w.output()).toContain(`pid ${workerPid}:`);
     await w.waitForOutput(/\[schedules\] synced from the DB/);
 
     const queue = new Queue(QUEUES.refresh, { connection: { url: getRuntimeEnv().REDIS_URL } });

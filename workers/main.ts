@@ -1,4 +1,4 @@
-// The worker process: `tsx workers/main.ts`. Runs every Spyglass queue (dashboard refreshes, digests),
+// The worker process: `npm run worker` (`node --import tsx workers/main.ts`). Runs every Spyglass queue (dashboard refreshes, digests),
 // keeps the job schedulers in Redis in step with the app DB, reports a heartbeat, and shuts down cleanly
 // on SIGTERM/SIGINT (running jobs finish first). Start as many as you like, on as many machines.
 import os from "node:os";

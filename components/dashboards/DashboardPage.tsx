@@ -20,6 +20,7 @@ import { RefreshesPausedNotice } from "./RefreshesPausedNotice";
 import { TileMenu } from "./TileMenu";
 import { TvView } from "./TvView";
 import { useLayoutEditor } from "./use-layout-editor";
+import { ConflictPrompt } from "@/components/ui/ConflictPrompt";
 import styles from "./dashboards.module.css";
 
 type RefreshState = { kind: "idle" } | { kind: "running"; since: number } | { kind: "done"; at: number } | { kind: "error"; message: string };
@@ -364,22 +365,7 @@ export function DashboardPage({
           {refresh.message}
         </p>
       )}
-      {conflict && (
-        <div className={`notice ${styles.conflict}`} role="alert">
-          <p>
-            Someone else changed this dashboard since you opened it, so your changes were not saved. Your changes are still here: reload to see
-            theirs (your unsaved changes will be lost), or keep editing and note what you want to redo.
-          </p>
-          <div className="row">
-            <button type="button" className="btn btn-primary" onClick={reloadPage}>
-              Reload
-            </button>
-            <button type="button" className="btn" onClick={() => setConflict(false)}>
-              Keep editing
-            </button>
-          </div>
-        </div>
-      )}
+      {conflict && <ConflictPrompt what="this dashboard" reloadLoses="your unsaved changes" onReload={reloadPage} onKeepEditing={() => setConflict(false)} />}
       {editError && (
         <p className="alert" role="alert">
           {editError}

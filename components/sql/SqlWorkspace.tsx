@@ -41,6 +41,7 @@ import { ResultGrid } from "./ResultGrid";
 import { SaveChartForm } from "./SaveChartForm";
 import { SnippetsPicker } from "./SnippetsPicker";
 import { createTab, loadTabs, parameterSpecsToSave, parameterStateFromSpecs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type SavedChartRef, type TabsState } from "./tabs";
+import { ConflictPrompt } from "@/components/ui/ConflictPrompt";
 import styles from "./sql.module.css";
 
 // Monaco runs only in the browser; this also keeps it out of the server bundle.
@@ -557,20 +558,7 @@ function Workspace(props: SqlWorkspaceProps) {
           </details>
         )}
         {conflict && tab.chart && (
-          <div className={`notice ${styles.conflict}`} role="alert">
-            <p>
-              Someone else saved this chart since you opened it, so your changes were not saved. Your changes are still here: reload to load
-              their version (your unsaved changes in this tab will be lost), or keep editing and note what you want to redo.
-            </p>
-            <div className="row">
-              <button type="button" className="btn btn-primary" onClick={() => void reloadChart()}>
-                Reload
-              </button>
-              <button type="button" className="btn" onClick={() => setConflict(false)}>
-                Keep editing
-              </button>
-            </div>
-          </div>
+          <ConflictPrompt what="this chart" reloadLoses="your unsaved changes in this tab" onReload={() => void reloadChart()} onKeepEditing={() => setConflict(false)} />
         )}
         {panel === "save" && <SaveChartForm initialTitle="" onSave={saveNewChart} onCancel={() => setPanel("none")} />}
         {panel === "details" && tab.chart && (

@@ -90,7 +90,10 @@ async function main() {
 
   const bin = (name: string) => path.resolve("node_modules", ".bin", name);
   startChild("web", bin("next"), ["start", "-p", String(settings.PORT)], { ...childEnv, SPYGLASS_ROLE: "web" });
-  startChild("worker", bin("tsx"), ["workers/main.ts"], { ...childEnv, SPYGLASS_ROLE: "worker" });
+  // Node with tsx's loader rather than the tsx CLI: the CLI runs the script in a child process and, when
+  // that child does not acknowledge a relayed SIGTERM within 30 ms (a busy machine), SIGKILLs it, which
+  // cuts the worker's orderly shutdown short.
+  startChild("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], { ...childEnv, SPYGLASS_ROLE: "worker" });
   await waitForWeb(`http://127.0.0.1:${settings.PORT}/api/health`);
   log(`Spyglass is ready at ${appUrl} (started in ${elapsed()}). Press Ctrl+C to stop.`);
 }
