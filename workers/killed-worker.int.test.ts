@@ -5,7 +5,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { closeQueues, enqueueDigestNow } from "@/lib/jobs/queues";
@@ -13,7 +12,7 @@ import { closeSharedFlights } from "@/lib/queries/shared-flights";
 import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
 import { findBrowser } from "@/lib/render/find-browser";
 import { childProcessEnv, createTestDashboard, createTestDataSource, waitFor } from "@/lib/testing/fixtures";
-import { freePort } from "@/lib/testing/free-port";
+import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-server";
 import { requireWebApp } from "@/lib/testing/web-app";
 import { closeAllPools } from "@/lib/warehouse/pools";
 
@@ -27,8 +26,7 @@ interface Received {
 const received: Received[] = [];
 /** While set, the SMTP server holds every RCPT TO unanswered and calls this (the test then kills the worker). */
 let holdRecipients: (() => void) | undefined;
-let smtp: SMTPServer;
-let smtpPort: number;
+let smtp: TestSmtpServer;
 let tmp: string;
 let dataSourceId: string;
 const children: ChildProcess[] = [];
@@ -37,29 +35,14 @@ const dashboards: string[] = [];
 beforeAll(async () => {
   requireWebApp();
   tmp = mkdtempSync(path.join(os.tmpdir(), "spyglass-killed-"));
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (holdRecipients) {
-        holdRecipients();
-        return; // never answered: the sender is stuck mid-send
-      }
-      callback();
+  smtp = await startTestSmtpServer({
+    onRecipient: () => {
+      if (!holdRecipients) return "accept";
+      holdRecipients();
+      return "hold"; // never answered: the sender is stuck mid-send
     },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? "", to: session.envelope.rcptTo.map((r) => r.address).sort() });
-        callback();
-      });
-    },
+    onMessage: (m) => received.push({ messageId: /^Message-ID:\s*(\S+)/im.exec(m.raw)?.[1] ?? "", to: [...m.to].sort() }),
   });
-  smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
   dataSourceId = (await createTestDataSource()).id;
 });
 
@@ -73,7 +56,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await getDb().dashboard.deleteMany({ where: { id: { in: dashboards } } });
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   await closeSharedFlights();
   await closeQueues();
@@ -85,7 +68,7 @@ function startWorker(env: Record<string, string> = {}) {
   // Node itself with tsx's loader, not the tsx CLI: the CLI runs the worker in a child process, which a
   // SIGKILL of the CLI would leave running.
   const proc = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    env: childProcessEnv({ SPYGLASS_ROLE: "worker", SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, JOB_LOCK_MS, WORKER_CONCURRENCY: "2", ...env }),
+    env: childProcessEnv({ SPYGLASS_ROLE: "worker", SMTP_URL: smtp.url, JOB_LOCK_MS, WORKER_CONCURRENCY: "2", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

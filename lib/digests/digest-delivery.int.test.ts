@@ -6,7 +6,6 @@
 // (filters run and cached by the app) or the web app's routes use the build.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyRenderToken } from "@/lib/auth/render-token";
 import { encryptJson } from "@/lib/crypto/secret-box";
@@ -19,6 +18,7 @@ import { closeBrowser } from "@/lib/render/browser";
 import { createShareLink } from "@/lib/sharing/create-share-link";
 import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
 import { freePort } from "@/lib/testing/free-port";
+import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-server";
 import { requireWebApp } from "@/lib/testing/web-app";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { isBounceRequestAuthorized, bounceWebhookSecret, recordBounce } from "./bounces";
@@ -34,7 +34,7 @@ interface Received {
 const received: Received[] = [];
 /** Addresses the SMTP server refuses at RCPT TO with a permanent error. */
 const refused = new Set<string>();
-let smtp: SMTPServer;
+let smtp: TestSmtpServer;
 let restoreSmtp: () => void = () => {};
 let dataSourceId: string;
 const dashboards: string[] = [];
@@ -44,38 +44,18 @@ let when = Date.UTC(2031, 0, 1, 8);
 const nextTime = () => new Date((when += 3_600_000));
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refused.has(address.address)) {
-        const err = new Error("5.1.1 <" + address.address + ">: Recipient address rejected: User unknown") as Error & { responseCode: number };
-        err.responseCode = 550;
-        return callback(err);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, root: parseMime(raw) });
-        callback();
-      });
-    },
+  smtp = await startTestSmtpServer({
+    onRecipient: (address) => (refused.has(address) ? "refuse" : "accept"),
+    onMessage: (m) => received.push({ to: m.to, raw: m.raw, root: parseMime(m.raw) }),
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
-  restoreSmtp = setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+  restoreSmtp = setTestEnv({ SMTP_URL: smtp.url });
   dataSourceId = (await createTestDataSource()).id;
 });
 
 afterAll(async () => {
   await getDb().dashboard.deleteMany({ where: { id: { in: dashboards } } });
   await getDb().user.deleteMany({ where: { id: { in: userIds } } });
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   restoreSmtp();
   await closeBrowser();
   await closeQueues();

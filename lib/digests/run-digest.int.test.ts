@@ -7,7 +7,6 @@ import { readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Queue } from "bullmq";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyRenderToken } from "@/lib/auth/render-token";
 import { disconnectDb, getDb } from "@/lib/db";
@@ -21,47 +20,25 @@ import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
 import { closeBrowser } from "@/lib/render/browser";
 import { countPngColors } from "@/lib/render/png-colors";
 import { freePort } from "@/lib/testing/free-port";
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from "@/lib/testing/smtp-server";
 import { requireWebApp } from "@/lib/testing/web-app";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { startWorkers, type RunningWorkers } from "@/workers/start-workers";
 import { runDigest } from "./run-digest";
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-const received: Received[] = [];
-let smtp: SMTPServer;
-let smtpPort: number;
+let smtp: TestSmtpServer;
+/** The messages the SMTP server accepted (smtp.received, set once it has started). */
+let received: ReceivedMail[] = [];
 let workers: RunningWorkers;
 let dataSourceId: string;
 const dashboards: string[] = [];
 let restoreSmtp: () => void = () => {};
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  smtp = await startTestSmtpServer();
+  received = smtp.received;
   // The mail transport reads SMTP_URL from the settings for each message.
-  restoreSmtp = setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  restoreSmtp = setTestEnv({ SMTP_URL: smtp.url });
 
   workers = startWorkers({ concurrency: 2, queues: [QUEUES.digest], log: () => {} });
   dataSourceId = (await createTestDataSource()).id;
@@ -70,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await workers?.close();
   await getDb().dashboard.deleteMany({ where: { id: { in: dashboards } } });
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   restoreSmtp();
   await closeBrowser();
   await closeQueues();
@@ -107,7 +84,7 @@ async function seed(title: string) {
 }
 
 /** Checks one received digest and returns its decoded PNG. */
-async function checkMessage(message: Received, dashboard: { id: string; title: string }) {
+async function checkMessage(message: ReceivedMail, dashboard: { id: string; title: string }) {
   // One message per recipient: each carries that recipient's own unsubscribe link.
   expect(message.to).toHaveLength(1);
   expect(["boss@example.com", "team@example.com"]).toContain(message.to[0]);

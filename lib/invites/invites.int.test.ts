@@ -1,15 +1,14 @@
 // Invitations end to end: an admin invites (emailed through a real SMTP server when one is configured,
 // otherwise a link to copy), the person opens the public link, makes their account with the invited role
 // and signs in. Expired, revoked, used and unknown links are refused with a reason.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { decodeHeader, leafParts, parseMime } from "@/lib/mail/parse-mime";
 import { setTestEnv, signInCookie } from "@/lib/testing/fixtures";
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from "@/lib/testing/smtp-server";
 import { requireWebApp } from "@/lib/testing/web-app";
 import { createInvite } from "./create-invite";
 import { hashInviteToken } from "./token";
@@ -58,31 +57,19 @@ afterAll(async () => {
 });
 
 describe("inviting with an SMTP server configured", () => {
-  const received: { to: string[]; raw: string }[] = [];
-  let smtp: SMTPServer;
+  let smtp: TestSmtpServer;
+  let received: ReceivedMail[] = [];
   let restore: () => void = () => {};
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    restore = setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    smtp = await startTestSmtpServer();
+    received = smtp.received;
+    restore = setTestEnv({ SMTP_URL: smtp.url });
   });
 
   afterAll(async () => {
     restore();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it("emails the link, stores only its hash, and the link makes a viewer account once", async () => {

@@ -27,7 +27,13 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startTestSmtpServer(opts: { onRecipient?: (address: string) => RecipientVerdict } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  opts: {
+    onRecipient?: (address: string) => RecipientVerdict;
+    /** Called for each accepted message, after it is added to `received`. */
+    onMessage?: (mail: ReceivedMail) => void;
+  } = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -47,11 +53,13 @@ export async function startTestSmtpServer(opts: { onRecipient?: (address: string
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
-        });
+        };
+        received.push(mail);
+        opts.onMessage?.(mail);
         callback();
       });
     },
