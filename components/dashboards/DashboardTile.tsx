@@ -9,7 +9,7 @@ import { describeRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import styles from "./dashboards.module.css";
 import type { GridTile } from "./grid-tiles";
 import { relativeTime } from "./relative-time";
-import { staleResultText } from "./stale-result-text";
+import { isLate, staleResultText } from "./stale-result-text";
 
 export type TileStatus = "rendered" | "failed";
 
@@ -100,7 +100,7 @@ export function DashboardTile({
   const { chart, result } = tile;
   const failedLast = Boolean(result?.lastError);
   // Data older than the schedule that should have refreshed it (never with refreshes off).
-  const late = Boolean(result?.staleAfter && now >= new Date(result.staleAfter).getTime());
+  const late = isLate(result?.staleAfter, now);
   return (
     <section className={className("card", styles.tile, styles.chartTile, editClasses)} style={style} data-testid="dashboard-tile" data-tile-id={tile.id} aria-label={chart.title}>
       <header className={styles.tileHead}>
