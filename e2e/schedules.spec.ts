@@ -39,3 +39,64 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
   await expect(row.locator("td").last()).toHaveText("ok");
   await page.screenshot({ path: "test-results/schedules/admin-schedules.png", fullPage: true });
 });
+
+test("an analyst gives one chart its own refresh schedule from the tile menu, an admin sees it, and it goes back to the dashboard's", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.getByRole("link", { name: "Product", exact: true }).first().click();
+  await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
+
+  const tile = page.getByTestId("dashboard-tile").first();
+  const title = (await tile.getAttribute("aria-label"))!;
+  await expect(tile.getByTestId("tile-own-schedule")).toHaveCount(0);
+  await tile.getByLabel(`More for ${title}`).click();
+  const select = tile.getByLabel(`Refresh schedule of ${title}`);
+  await expect(select).toHaveValue("inherit");
+  await expect(select.locator("option:checked")).toHaveText(/^Same as dashboard \((every hour|cron .+|off)\)$/);
+
+  await select.selectOption("cron");
+  const cron = tile.getByLabel("Cron expression");
+  const zone = tile.getByLabel("Time zone");
+  const preview = tile.getByTestId("cron-preview");
+  // Readable errors from the server: an unknown time zone, an expression that runs too often.
+  await cron.fill("0 */2 * * *");
+  await zone.fill("Mars/Olympus_Mons");
+  await expect(preview).toHaveText("Unknown time zone: use an IANA name such as Europe/London or America/New_York");
+  await zone.fill("Asia/Tokyo");
+  await cron.fill("*/2 * * * *");
+  await expect(preview).toHaveText('Refresh at most every 5 minutes: "*/2 * * * *" runs more often.');
+  await expect(tile.getByRole("button", { name: "Save schedule" })).toBeDisabled();
+  await cron.fill("0 */2 * * *");
+  await expect(preview).toHaveText(/^Next runs \(Asia\/Tokyo\): (\w{3} \d+ \w{3}, \d{2}:00 · ){2}\w{3} \d+ \w{3}, \d{2}:00$/);
+  await page.screenshot({ path: "test-results/schedules/chart-schedule-menu.png", fullPage: false });
+
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/charts\/[^/]+\/schedule$/.test(r.url()));
+  await tile.getByRole("button", { name: "Save schedule" }).click();
+  expect((await patched).status()).toBe(200);
+  await expect(tile.getByRole("button", { name: "Save schedule" })).toBeDisabled();
+  await expect(tile.getByTestId("tile-own-schedule")).toHaveText("own schedule: cron 0 */2 * * * (Asia/Tokyo)");
+  await tile.getByLabel(`More for ${title}`).click(); // close the menu
+  await tile.screenshot({ path: "test-results/schedules/chart-schedule-tile.png" });
+  const dashboardUrl = page.url();
+
+  // It survives a reload, and the admin schedules page lists it as a chart override.
+  await page.reload();
+  await expect(page.getByTestId("dashboard-tile").first().getByTestId("tile-own-schedule")).toHaveText("own schedule: cron 0 */2 * * * (Asia/Tokyo)");
+  await page.getByRole("link", { name: "Schedules" }).click();
+  const row = page.getByTestId("schedule-row").filter({ hasText: title }).filter({ hasText: "Chart override" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Cron 0 */2 * * * (Asia/Tokyo)");
+  await expect(row.locator("td").last()).toHaveText("ok");
+
+  // Back to the dashboard's schedule: the tile says nothing more, and the admin page no longer lists it.
+  await page.goto(dashboardUrl);
+  await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
+  const again = page.getByTestId("dashboard-tile").first();
+  await again.getByLabel(`More for ${title}`).click();
+  const reverted = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/charts\/[^/]+\/schedule$/.test(r.url()));
+  await again.getByLabel(`Refresh schedule of ${title}`).selectOption("inherit");
+  expect((await reverted).status()).toBe(200);
+  await expect(again.getByTestId("tile-own-schedule")).toHaveCount(0);
+  await page.getByRole("link", { name: "Schedules" }).click();
+  await expect(page.getByRole("heading", { name: "Schedules" })).toBeVisible();
+  await expect(page.getByTestId("schedule-row").filter({ hasText: title }).filter({ hasText: "Chart override" })).toHaveCount(0);
+});

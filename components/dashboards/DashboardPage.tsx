@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view";
 import { appendTile, NEW_TILE_SIZE, removeTile, type TileKind } from "@/lib/dashboards/layout/grid";
 import { saveLayoutSchema } from "@/lib/dashboards/schemas";
+import { dashboardRefreshSchedule, describeRefreshSchedule, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import type { SavedLayout } from "@/lib/dashboards/save-layout";
 import { dashboardOptionsUrl, FilterBar } from "@/components/dashboard-filters/FilterBar";
 import { FilterEditor } from "@/components/dashboard-filters/FilterEditor";
@@ -78,6 +79,16 @@ export function DashboardPage({
   // Filter values live in the URL; new values load every tile's results for them in one request.
   const filtered = useFilteredView({ ...view, tiles: initial.tiles }, (next) => setView(toPageView(next)));
   const starredCharts = new Set(favouriteChartIds);
+  const dashboardSchedule = dashboardRefreshSchedule({
+    refreshIntervalMinutes: view.refreshIntervalMinutes,
+    refreshCron: view.refreshCron ?? null,
+    refreshTimezone: view.refreshTimezone ?? "UTC",
+  });
+
+  /** A chart's own schedule changed: every tile of that chart shows it (its "late" mark waits for new results). */
+  function setChartSchedule(chartId: string, schedule: RefreshSchedule | null) {
+    setView((v) => ({ ...v, tiles: v.tiles.map((t) => (t.chart?.id === chartId ? { ...t, chart: { ...t.chart, schedule } } : t)) }));
+  }
   const newTileCount = useRef(0);
   const leaving = useRef(false);
 
@@ -432,7 +443,21 @@ export function DashboardPage({
         now={now}
         tileMenu={(tile) =>
           tile.chart ? (
-            <TileMenu chartId={tile.chart.id} title={tile.chart.title} favourite={starredCharts.has(tile.chart.id)} dashboardId={view.id} />
+            <TileMenu
+              chartId={tile.chart.id}
+              title={tile.chart.title}
+              favourite={starredCharts.has(tile.chart.id)}
+              dashboardId={view.id}
+              schedule={
+                canEdit
+                  ? {
+                      value: tile.chart.schedule ?? null,
+                      dashboardSchedule: describeRefreshSchedule(dashboardSchedule),
+                      onSaved: (schedule) => setChartSchedule(tile.chart!.id, schedule),
+                    }
+                  : undefined
+              }
+            />
           ) : null
         }
         editing={

@@ -5,10 +5,11 @@ import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartView } from "@/components/charts/ChartView";
 import { Markdown } from "@/components/ui/Markdown";
 import { MAX_HEADER_LENGTH, MAX_TEXT_LENGTH } from "@/lib/dashboards/schemas";
+import { describeRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import styles from "./dashboards.module.css";
 import type { GridTile } from "./grid-tiles";
 import { relativeTime } from "./relative-time";
-import { staleResultText } from "./stale-result-text";
+import { isLate, staleResultText } from "./stale-result-text";
 
 export type TileStatus = "rendered" | "failed";
 
@@ -98,6 +99,8 @@ export function DashboardTile({
   }
   const { chart, result } = tile;
   const failedLast = Boolean(result?.lastError);
+  // Data older than the schedule that should have refreshed it (never with refreshes off).
+  const late = isLate(result?.staleAfter, now);
   return (
     <section className={className("card", styles.tile, styles.chartTile, editClasses)} style={style} data-testid="dashboard-tile" data-tile-id={tile.id} aria-label={chart.title}>
       <header className={styles.tileHead}>
@@ -137,10 +140,20 @@ export function DashboardTile({
         )}
       </div>
       <footer className={styles.foot}>
-        {result?.computedAt && !failedLast && <span title={new Date(result.computedAt).toLocaleString()}>updated {relativeTime(result.computedAt, now)}</span>}
+        {result?.computedAt && !failedLast && (
+          <span title={new Date(result.computedAt).toLocaleString()} className={late ? styles.stale : undefined}>
+            updated {relativeTime(result.computedAt, now)}
+            {late && <span title={`Older than its refresh schedule: new data was due by ${new Date(result.staleAfter!).toLocaleString()}`}> · late</span>}
+          </span>
+        )}
         {failedLast && result?.computedAt && (
           <span className={styles.failed} title={result.lastError ?? ""}>
             {staleResultText(result.computedAt, result.lastError ?? "", now)}
+          </span>
+        )}
+        {chart.schedule && (
+          <span className={styles.ownSchedule} data-testid="tile-own-schedule" title="This chart refreshes on its own schedule, not the dashboard's">
+            own schedule: {lowerFirst(describeRefreshSchedule(chart.schedule))}
           </span>
         )}
       </footer>
@@ -148,6 +161,8 @@ export function DashboardTile({
     </section>
   );
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Move handle (drag, or arrow keys), remove button and resize corner of a tile in edit mode. */
 function EditChrome({ edit }: { edit: TileEditControls }) {

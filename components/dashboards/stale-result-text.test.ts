@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { staleResultText } from "./stale-result-text";
+import { isLate, staleResultText } from "./stale-result-text";
 
 const now = Date.parse("2026-12-04T12:00:00Z");
 
@@ -12,5 +12,14 @@ describe("the footer of a tile whose last refresh failed", () => {
     expect(staleResultText("2026-12-04T11:48:00Z", "timeout", now)).toBe("data from 12 min ago; last refresh failed: timeout");
     expect(staleResultText("2026-12-04T11:59:30Z", "timeout", now)).toBe("data from less than a minute ago; last refresh failed: timeout");
     expect(staleResultText("2026-12-01T12:00:00Z", "timeout", now)).toBe("data from 3 d ago; last refresh failed: timeout");
+  });
+});
+
+describe("a tile's data late for its schedule", () => {
+  it("is late from the instant the view names, and never without one", () => {
+    expect(isLate("2026-12-04T12:00:00.000Z", now)).toBe(true);
+    expect(isLate("2026-12-04T12:00:00.001Z", now)).toBe(false);
+    expect(isLate(null, now)).toBe(false);
+    expect(isLate(undefined, now)).toBe(false);
   });
 });

@@ -15,3 +15,12 @@ export function shortAge(iso: string, now: number): string {
 export function staleResultText(computedAt: string, lastError: string, now: number): string {
   return `data from ${shortAge(computedAt, now)}; last refresh failed: ${lastError}`;
 }
+
+/**
+ * Whether a tile's data is late at `now`: past the instant its schedule made it stale (the view's
+ * `staleAfter`, computed on the server by lib/schedules/data-freshness.ts; null or absent: never, as with
+ * refreshes off).
+ */
+export function isLate(staleAfter: string | null | undefined, now: number): boolean {
+  return Boolean(staleAfter) && now >= Date.parse(staleAfter!);
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { needsRun } from "./freshness";
 
 const at = (hhmm: string) => new Date(`2024-03-13T${hhmm}:00.000Z`);
-const ctx = { chartUpdatedAt: at("08:00"), defaultComputedAt: at("10:00"), refreshIntervalMinutes: 60, now: at("10:30") };
+const hourly = { kind: "interval", minutes: 60 } as const;
+const ctx = { chartUpdatedAt: at("08:00"), defaultComputedAt: at("10:00"), schedule: hourly, now: at("10:30") };
 const ok = (computed: string) => ({ computedAt: at(computed), lastAttemptAt: at(computed), lastError: null });
 
 describe("needsRun", () => {
@@ -21,7 +22,14 @@ describe("needsRun", () => {
   });
 
   it("has no age limit when scheduled refreshes are off", () => {
-    expect(needsRun(ok("10:05"), { ...ctx, refreshIntervalMinutes: 0, now: at("23:00") })).toBe(false);
+    expect(needsRun(ok("10:05"), { ...ctx, schedule: { kind: "off" }, now: at("23:00") })).toBe(false);
+  });
+
+  it("runs again once a cron fire that should have replaced it is past its grace", () => {
+    // Every day at 11:00 in New York (EDT on 13 March 2024, UTC-4): 15:00 UTC; stale from 15:10 UTC.
+    const cron = { kind: "cron", cron: "0 11 * * *", timezone: "America/New_York" } as const;
+    expect(needsRun(ok("10:05"), { ...ctx, schedule: cron, now: at("15:09") })).toBe(false);
+    expect(needsRun(ok("10:05"), { ...ctx, schedule: cron, now: at("15:10") })).toBe(true);
   });
 
   it("runs again after the chart was edited or its default result refreshed", () => {

@@ -1,4 +1,6 @@
 // When a chart result cached for filter values must be computed again. Pure.
+import { isStaleForSchedule } from "@/lib/schedules/data-freshness";
+import type { RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
 /** A failed filtered run is served as failed for this long before a request tries it again. */
 export const FAILED_RUN_RETRY_MS = 60_000;
@@ -10,14 +12,15 @@ interface ResultTimes {
 }
 
 /**
- * Whether a filtered result must be computed again. It is fresh while it is younger than the dashboard's
- * refresh interval (no limit when refreshes are off), newer than the chart's last edit and not older than
+ * Whether a filtered result must be computed again. It is fresh while its schedule (the chart's own, else
+ * the dashboard's) does not make it stale (lib/schedules/data-freshness.ts; no limit when refreshes are
+ * off), newer than the chart's last edit and not older than
  * the chart's default result (a refresh, scheduled or asked for, makes every filtered result of the chart
  * stale). A failed attempt is not retried for a minute, so a failing chart is not run on every request.
  */
 export function needsRun(
   row: ResultTimes | undefined | null,
-  ctx: { chartUpdatedAt: Date; defaultComputedAt: Date | null; refreshIntervalMinutes: number; now: Date },
+  ctx: { chartUpdatedAt: Date; defaultComputedAt: Date | null; schedule: RefreshSchedule; now: Date },
 ): boolean {
   if (!row) return true;
   const now = ctx.now.getTime();
@@ -29,6 +32,5 @@ export function needsRun(
   const computed = row.computedAt.getTime();
   if (computed < ctx.chartUpdatedAt.getTime()) return true;
   if (ctx.defaultComputedAt && computed < ctx.defaultComputedAt.getTime()) return true;
-  if (ctx.refreshIntervalMinutes > 0 && now - computed >= ctx.refreshIntervalMinutes * 60_000) return true;
-  return false;
+  return isStaleForSchedule(ctx.schedule, row.computedAt, ctx.now);
 }

@@ -6,6 +6,7 @@ import { parameterSpecsOf } from "@/lib/charts/chart-parameters";
 import { getDb } from "@/lib/db";
 import type { ChartResult } from "@/lib/generated/prisma/client";
 import { CHART_CONCURRENCY, mapLimited, refreshChartWithParams, type RefreshableChart } from "@/lib/refresh/refresh-dashboard";
+import { effectiveRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import { bindFilters, chartParameterSpecs } from "./bind";
 import { needsRun } from "./freshness";
 import { paramsKeyOf } from "./params-key";
@@ -14,7 +15,13 @@ import type { DashboardFilter, FilterValues } from "./schema";
 /** Filtered results nobody has asked for in this long are deleted when the chart next runs filtered. */
 export const FILTERED_RESULT_RETENTION_MS = 7 * 86_400_000;
 
-export type FilterableChart = RefreshableChart & { updatedAt: Date };
+/** A chart as filters run it: with its last edit and its own refresh schedule (null columns: its dashboards'). */
+export type FilterableChart = RefreshableChart & {
+  updatedAt: Date;
+  refreshIntervalMinutes: number | null;
+  refreshCron: string | null;
+  refreshTimezone: string | null;
+};
 
 export interface ChartPlan {
   chartId: string;
@@ -74,7 +81,8 @@ export async function loadFilteredResults(input: {
   charts: readonly FilterableChart[];
   plans: Map<string, ChartPlan>;
   defaultComputedAt: Map<string, Date | null>;
-  refreshIntervalMinutes: number;
+  /** The dashboard's schedule columns: charts without a schedule of their own follow it. */
+  dashboard: { refreshIntervalMinutes: number; refreshCron: string | null; refreshTimezone: string };
   now: Date;
 }): Promise<Map<string, FilteredResult>> {
   const db = getDb();
@@ -89,7 +97,7 @@ export async function loadFilteredResults(input: {
     needsRun(cached.get(p.chartId), {
       chartUpdatedAt: chartsById.get(p.chartId)!.updatedAt,
       defaultComputedAt: input.defaultComputedAt.get(p.chartId) ?? null,
-      refreshIntervalMinutes: input.refreshIntervalMinutes,
+      schedule: effectiveRefreshSchedule(input.dashboard, chartsById.get(p.chartId)),
       now: input.now,
     }),
   );

@@ -9,6 +9,8 @@ import { filtersOf, type DashboardFilter, type FilterValues } from "@/lib/dashbo
 import { decodeFilterValues, type SearchParamsLike } from "@/lib/dashboard-filters/url";
 import { getDb } from "@/lib/db";
 import type { ChartResult } from "@/lib/generated/prisma/client";
+import { staleAfter } from "@/lib/schedules/data-freshness";
+import { chartRefreshSchedule, effectiveRefreshSchedule, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import type { ResultColumn } from "@/lib/warehouse/types";
 
 export interface TileResult {
@@ -22,6 +24,11 @@ export interface TileResult {
   lastError: string | null;
   /** The cache key of this result: "" for the chart's defaults, else the hash of its filter values. */
   paramsKey?: string;
+  /**
+   * From when the data counts as late for the schedule that refreshes it (ISO), or null when that schedule
+   * never makes it late (refreshes off). Optional for views built elsewhere.
+   */
+  staleAfter?: string | null;
 }
 
 export interface TileChart {
@@ -35,6 +42,8 @@ export interface TileChart {
   updatedByName: string | null;
   /** When the chart was last saved (ISO). */
   updatedAt: string;
+  /** The chart's own refresh schedule, or null when it follows its dashboards'. Optional for views built elsewhere. */
+  schedule?: RefreshSchedule | null;
 }
 
 export interface DashboardTileView {
@@ -85,7 +94,8 @@ export interface DashboardViewOptions {
   now?: Date;
 }
 
-function toTileResult(r: ChartResult): TileResult {
+function toTileResult(r: ChartResult, schedule: RefreshSchedule): TileResult {
+  const due = r.computedAt ? staleAfter(schedule, r.computedAt) : null;
   return {
     columns: r.columns as unknown as ResultColumn[],
     rows: r.rows as unknown as unknown[][],
@@ -96,6 +106,7 @@ function toTileResult(r: ChartResult): TileResult {
     lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
     lastError: r.lastError,
     paramsKey: r.paramsKey,
+    staleAfter: due?.toISOString() ?? null,
   };
 }
 
@@ -141,7 +152,7 @@ export async function getDashboardView(dashboardId: string, options: DashboardVi
     charts,
     plans,
     defaultComputedAt: new Map(charts.map((c) => [c.id, c.results[0]?.computedAt ?? null])),
-    refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+    dashboard,
     now,
   });
 
@@ -160,12 +171,13 @@ export async function getDashboardView(dashboardId: string, options: DashboardVi
     tiles: dashboard.tiles.map((t) => {
       const plan = t.chart ? plans.get(t.chart.id) : undefined;
       let result: TileResult | null = null;
+      const schedule = effectiveRefreshSchedule(dashboard, t.chart);
       if (t.chart && plan && plan.paramsKey !== "") {
         const f = filtered.get(t.chart.id);
-        if (f?.row) result = toTileResult(f.row);
+        if (f?.row) result = toTileResult(f.row, schedule);
         if (f?.error) result = result ? { ...result, lastError: f.error } : failedResult(plan.paramsKey, f.error);
       } else if (t.chart?.results[0]) {
-        result = toTileResult(t.chart.results[0]);
+        result = toTileResult(t.chart.results[0], schedule);
       }
       return {
         id: t.id,
@@ -185,6 +197,7 @@ export async function getDashboardView(dashboardId: string, options: DashboardVi
               ownerName: toChartPerson(t.chart.owner)?.name ?? null,
               updatedByName: toChartPerson(t.chart.updatedBy)?.name ?? null,
               updatedAt: t.chart.updatedAt.toISOString(),
+              schedule: chartRefreshSchedule(t.chart),
             }
           : null,
         result,

@@ -30,6 +30,8 @@ export async function listDashboards(user: SessionUser, filter: DashboardListFil
       tags: true,
       updatedAt: true,
       refreshIntervalMinutes: true,
+      refreshCron: true,
+      refreshTimezone: true,
       owner: { select: { name: true } },
       favourites: { where: { userId: user.id }, select: { id: true } },
       _count: { select: { tiles: true } },

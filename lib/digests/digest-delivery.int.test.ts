@@ -220,6 +220,52 @@ describe("with a stand-in render page", () => {
     for (const r of results) expect(r.computedAt!.getTime()).toBeGreaterThan(twoHoursAgo.getTime() + 3_600_000);
   }, 120_000);
 
+  it("refreshes first when the data predates the last fire of the dashboard's cron, though younger than a day", async () => {
+    // A daily cron in Kolkata (UTC+5:30, no DST) whose last run was 30 minutes ago: data from 40 minutes
+    // ago predates it (and its 10-minute grace is over), data from 20 minutes ago does not.
+    const now = Date.now();
+    const lastFire = new Date(Math.floor((now - 30 * 60_000) / 60_000) * 60_000);
+    const [hour, minute] = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata", hour: "numeric", minute: "numeric", hourCycle: "h23" })
+      .format(lastFire)
+      .split(":")
+      .map(Number);
+    const { dashboard } = await seedDashboard(`Cron stale ${stamp}`, { refreshIntervalMinutes: 60 });
+    await getDb().dashboard.update({ where: { id: dashboard.id }, data: { refreshCron: `${minute} ${hour} * * *`, refreshTimezone: "Asia/Kolkata" } });
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["a@example.com"] } });
+    const runs = () => getDb().refreshRun.count({ where: { dashboardId: dashboard.id, trigger: "schedule" } });
+    const setComputedAt = (at: Date) =>
+      getDb().chartResult.updateMany({ where: { chart: { tiles: { some: { dashboardId: dashboard.id } } } }, data: { computedAt: at } });
+
+    await setComputedAt(new Date(lastFire.getTime() + 10 * 60_000));
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(await runs()).toBe(0);
+
+    const before = new Date(lastFire.getTime() - 10 * 60_000);
+    await setComputedAt(before);
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(await runs()).toBe(1);
+    const results = await getDb().chartResult.findMany({ where: { paramsKey: "", chart: { tiles: { some: { dashboardId: dashboard.id } } } } });
+    expect(results).toHaveLength(2);
+    for (const r of results) expect(r.computedAt!.getTime()).toBeGreaterThanOrEqual(now);
+    expect(received).toHaveLength(2);
+  }, 120_000);
+
+  it("judges a chart with its own schedule by it, and refreshes only that chart", async () => {
+    const { dashboard, charts } = await seedDashboard(`Own schedule ${stamp}`, { refreshIntervalMinutes: 60 });
+    const [own, follows] = charts;
+    await getDb().chart.update({ where: { id: own.id }, data: { refreshIntervalMinutes: 15 } });
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["a@example.com"] } });
+    // 20 minutes old: fresh for the hourly dashboard, stale for the chart's every 15 minutes.
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+    await getDb().chartResult.updateMany({ where: { chartId: { in: [own.id, follows.id] } }, data: { computedAt: twentyMinutesAgo } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(await getDb().refreshRun.count({ where: { dashboardId: dashboard.id, trigger: "schedule" } })).toBe(0);
+    const computed = async (chartId: string) =>
+      (await getDb().chartResult.findUniqueOrThrow({ where: { chartId_paramsKey: { chartId, paramsKey: "" } } })).computedAt!.getTime();
+    expect(await computed(own.id)).toBeGreaterThan(twentyMinutesAgo.getTime());
+    expect(await computed(follows.id)).toBe(twentyMinutesAgo.getTime());
+  }, 120_000);
+
   it("logs a recipient the SMTP server refuses as rejected, with its reply, and still sends to the others", async () => {
     const { dashboard } = await seedDashboard(`Rejects ${stamp}`);
     const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["ok@example.com", "nobody@example.com"] } });

@@ -1,27 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { dataIsStale, refreshPeriodMs } from "./refresh-if-stale";
+import { staleCharts, type ChartFreshness } from "./refresh-if-stale";
 
 const now = new Date("2026-12-04T08:00:00Z");
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 const hourly = { refreshIntervalMinutes: 60, refreshCron: null, refreshTimezone: "UTC" };
+const follows = { refreshIntervalMinutes: null, refreshCron: null, refreshTimezone: null };
+const chart = (chartId: string, computedAt: Date | null, own: Partial<ChartFreshness> = {}): ChartFreshness => ({ chartId, ...follows, computedAt, ...own });
 
-describe("digest data freshness", () => {
-  it("measures one period of an interval or a cron schedule", () => {
-    expect(refreshPeriodMs(hourly, now)).toBe(3_600_000);
-    expect(refreshPeriodMs({ ...hourly, refreshCron: "0 6 * * *" }, now)).toBe(86_400_000);
-    expect(refreshPeriodMs({ ...hourly, refreshCron: "*/15 * * * *" }, now)).toBe(900_000);
-    expect(refreshPeriodMs({ ...hourly, refreshIntervalMinutes: 0 }, now)).toBeNull();
+describe("which charts a digest refreshes first", () => {
+  it("refreshes charts older than the dashboard's interval, or with no data", () => {
+    expect(staleCharts(hourly, [chart("a", ago(59)), chart("b", ago(60)), chart("c", null)], now)).toEqual({
+      followsDashboard: ["b", "c"],
+      ownSchedule: [],
+    });
   });
 
-  it("is stale when older than one period or missing", () => {
-    expect(dataIsStale([ago(59), ago(10)], hourly, now)).toBe(false);
-    expect(dataIsStale([ago(61), ago(10)], hourly, now)).toBe(true);
-    expect(dataIsStale([ago(10), null], hourly, now)).toBe(true);
-    // Daily at 06:00: data from 20 hours ago is within one period.
-    expect(dataIsStale([ago(20 * 60)], { ...hourly, refreshCron: "0 6 * * *" }, now)).toBe(false);
-    expect(dataIsStale([ago(25 * 60)], { ...hourly, refreshCron: "0 6 * * *" }, now)).toBe(true);
-    // Refreshes off: old data is what the dashboard shows too, but no data at all is refreshed.
-    expect(dataIsStale([ago(10_000)], { ...hourly, refreshIntervalMinutes: 0 }, now)).toBe(false);
-    expect(dataIsStale([null], { ...hourly, refreshIntervalMinutes: 0 }, now)).toBe(true);
+  it("refreshes data computed before the last fire of a cron schedule (plus its grace), whatever its age", () => {
+    // Daily at 07:00 in Paris (CET: 06:00 UTC), stale from 06:10 UTC. Data from 06:05 UTC today is fresh;
+    // data from 05:59 UTC, two minutes older, predates today's run and is stale.
+    const daily = { ...hourly, refreshCron: "0 7 * * *", refreshTimezone: "Europe/Paris" };
+    expect(staleCharts(daily, [chart("a", ago(115)), chart("b", ago(121))], now)).toEqual({ followsDashboard: ["b"], ownSchedule: [] });
+    // Within the grace after the fire the previous day's data still counts as fresh.
+    expect(staleCharts(daily, [chart("b", new Date("2026-12-03T06:01:00Z"))], new Date("2026-12-04T06:09:59Z"))).toEqual({ followsDashboard: [], ownSchedule: [] });
+  });
+
+  it("renders what is cached when refreshes are off, but refreshes a chart with no data", () => {
+    const off = { ...hourly, refreshIntervalMinutes: 0 };
+    expect(staleCharts(off, [chart("a", ago(100_000)), chart("b", null)], now)).toEqual({ followsDashboard: ["b"], ownSchedule: [] });
+  });
+
+  it("judges a chart with its own schedule by that schedule, and refreshes it on its own", () => {
+    const charts = [
+      chart("quarter-hourly", ago(20), { refreshIntervalMinutes: 15 }),
+      chart("daily-own", ago(120), { refreshIntervalMinutes: 1440 }),
+      chart("own-off", ago(100_000), { refreshIntervalMinutes: 0 }),
+      chart("follows", ago(30)),
+    ];
+    expect(staleCharts(hourly, charts, now)).toEqual({ followsDashboard: [], ownSchedule: ["quarter-hourly"] });
   });
 });

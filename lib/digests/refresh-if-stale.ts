@@ -1,51 +1,81 @@
-// "Refresh the data first when it is older than the dashboard's schedule": before a digest is rendered, the
-// dashboard's charts are refreshed when their cached results are older than one period of the dashboard's
-// refresh schedule (its interval, or the gap between two runs of its cron), or missing. A dashboard whose
-// refreshes are off is rendered from what is cached, unless a chart has no result at all.
+// "Refresh the data first when it is older than the dashboard's schedule": before a digest is rendered,
+// every chart on the dashboard whose cached result is missing, or stale for the schedule that refreshes it
+// (the chart's own, else the dashboard's: lib/schedules/data-freshness.ts), is refreshed. Charts that
+// follow the dashboard are refreshed by one dashboard refresh (logged as a RefreshRun); charts with a
+// schedule of their own are refreshed one by one, as their own scheduler would. With refreshes off, what
+// is cached is rendered, unless a chart has no result at all.
 import { getDb } from "@/lib/db";
-import { refreshDashboard, type RefreshRunSummary } from "@/lib/refresh/refresh-dashboard";
-import { nextRuns } from "@/lib/schedules/cron";
+import { CHART_CONCURRENCY, mapLimited, refreshChart, refreshDashboard, type ChartRefreshOutcome, type RefreshRunSummary } from "@/lib/refresh/refresh-dashboard";
+import { isStaleForSchedule } from "@/lib/schedules/data-freshness";
+import { effectiveRefreshSchedule, hasOwnRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
-export interface RefreshSchedule {
+interface DashboardSchedule {
   refreshIntervalMinutes: number;
   refreshCron: string | null;
   refreshTimezone: string;
 }
 
-/** One period of the schedule in ms, or null when refreshes are off (or the cron cannot be read). */
-export function refreshPeriodMs(schedule: RefreshSchedule, now: Date): number | null {
-  if (schedule.refreshCron) {
-    try {
-      const [a, b] = nextRuns(schedule.refreshCron, schedule.refreshTimezone, 2, now.getTime());
-      return a !== undefined && b !== undefined ? b - a : null;
-    } catch {
-      return null;
-    }
+export interface ChartFreshness {
+  chartId: string;
+  refreshIntervalMinutes: number | null;
+  refreshCron: string | null;
+  refreshTimezone: string | null;
+  /** When its default result was computed; null: never. */
+  computedAt: Date | null;
+}
+
+/** The charts whose data must be refreshed before rendering, split by who refreshes them. Pure. */
+export function staleCharts(dashboard: DashboardSchedule, charts: ChartFreshness[], now: Date): { followsDashboard: string[]; ownSchedule: string[] } {
+  const out = { followsDashboard: [] as string[], ownSchedule: [] as string[] };
+  for (const c of charts) {
+    if (!isStaleForSchedule(effectiveRefreshSchedule(dashboard, c), c.computedAt, now)) continue;
+    (hasOwnRefreshSchedule(c) ? out.ownSchedule : out.followsDashboard).push(c.chartId);
   }
-  return schedule.refreshIntervalMinutes > 0 ? schedule.refreshIntervalMinutes * 60_000 : null;
+  return out;
 }
 
-/** Whether results computed at these times (null: never) are too old for the schedule. Pure. */
-export function dataIsStale(computedAt: (Date | null)[], schedule: RefreshSchedule, now: Date): boolean {
-  if (computedAt.some((t) => t === null)) return true;
-  const period = refreshPeriodMs(schedule, now);
-  if (period === null) return false;
-  return computedAt.some((t) => now.getTime() - t!.getTime() > period);
+export interface StaleRefresh {
+  /** The dashboard refresh, when charts following its schedule were stale. */
+  dashboardRun: RefreshRunSummary | null;
+  /** Charts with a schedule of their own that were refreshed. */
+  charts: ChartRefreshOutcome[];
 }
 
-/** Refreshes the dashboard's charts when their data is stale; returns the run, or null when it was fresh. */
-export async function refreshDashboardIfStale(dashboardId: string, now = new Date()): Promise<RefreshRunSummary | null> {
+/** Refreshes the dashboard's stale charts; returns what ran, or null when everything was fresh. */
+export async function refreshDashboardIfStale(dashboardId: string, now = new Date()): Promise<StaleRefresh | null> {
   const dashboard = await getDb().dashboard.findUnique({
     where: { id: dashboardId },
     select: {
       refreshIntervalMinutes: true,
       refreshCron: true,
       refreshTimezone: true,
-      tiles: { where: { chartId: { not: null } }, select: { chart: { select: { results: { where: { paramsKey: "" }, select: { computedAt: true } } } } } },
+      tiles: {
+        where: { chartId: { not: null } },
+        select: {
+          chart: {
+            select: {
+              id: true,
+              refreshIntervalMinutes: true,
+              refreshCron: true,
+              refreshTimezone: true,
+              results: { where: { paramsKey: "" }, select: { computedAt: true } },
+            },
+          },
+        },
+      },
     },
   });
   if (!dashboard) return null;
-  const times = dashboard.tiles.flatMap((t) => (t.chart ? [t.chart.results[0]?.computedAt ?? null] : []));
-  if (times.length === 0 || !dataIsStale(times, dashboard, now)) return null;
-  return refreshDashboard(dashboardId, "schedule");
+  const charts = [
+    ...new Map(
+      dashboard.tiles.flatMap((t) => (t.chart ? [[t.chart.id, { ...t.chart, chartId: t.chart.id, computedAt: t.chart.results[0]?.computedAt ?? null }] as const] : [])),
+    ).values(),
+  ];
+  const stale = staleCharts(dashboard, charts, now);
+  if (stale.followsDashboard.length === 0 && stale.ownSchedule.length === 0) return null;
+  const [dashboardRun, own] = await Promise.all([
+    stale.followsDashboard.length > 0 ? refreshDashboard(dashboardId, "schedule") : null,
+    mapLimited(stale.ownSchedule, CHART_CONCURRENCY, (id) => refreshChart(id)),
+  ]);
+  return { dashboardRun, charts: own };
 }

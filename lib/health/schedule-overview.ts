@@ -6,10 +6,10 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chartSchedulerId, dashboardSchedulerId, listJobSchedulers, subscriptionSchedulerId, type SchedulerState } from "@/lib/jobs/queues";
 import { describeCron } from "@/lib/schedules/schemas";
-import { chartRefreshSchedule, dashboardRefreshSchedule, describeRefreshSchedule } from "@/lib/schedules/refresh-schedule";
+import { chartRefreshSchedule, dashboardRefreshSchedule, describeRefreshSchedule, SCHEDULE_GRACE_MS } from "@/lib/schedules/refresh-schedule";
 
 /** A run may start this late (workers busy, a resync in progress) before it counts as overdue. */
-export const OVERDUE_GRACE_MS = 10 * 60_000;
+export const OVERDUE_GRACE_MS = SCHEDULE_GRACE_MS;
 
 export type ScheduleKind = "dashboard" | "chart" | "subscription";
 

@@ -165,7 +165,7 @@ async function chartsThatSucceeded(chartIds: string[]): Promise<Set<string>> {
 }
 
 /**
- * Refreshes the charts on the dashboard that follow its schedule and records a RefreshRun with its
+ * Refreshes the charts on the dashboard (on schedule, only those that follow its schedule) and records a RefreshRun with its
  * attempt number and duration: "succeeded" when every chart ran; with failures, "retrying" while attempts
  * remain (a retry re-runs only the charts that failed) and "failed" on the last attempt, with a summary
  * naming the charts that did not run. Throws NOT_FOUND when the dashboard is gone; other thrown errors mean
@@ -195,11 +195,13 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
     return db.refreshRun.update({ where: { id: run.id }, data: { ...data, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() } });
   };
   try {
-    // A chart placed twice on a dashboard runs once; a chart with a schedule of its own is refreshed by
-    // its own job scheduler (or not at all when its schedule is off), not by its dashboards'.
+    // A chart placed twice on a dashboard runs once. On schedule, a chart with a schedule of its own is left
+    // to its own job scheduler (or not refreshed at all when its schedule is off); "Refresh now" is someone
+    // asking for fresh numbers on everything they see, so it runs those charts too.
+    const skipOwn = trigger === "schedule";
     let charts = [
       ...new Map(
-        dashboard.tiles.flatMap((t) => (t.chart && !hasOwnRefreshSchedule(t.chart) ? [[t.chart.id, t.chart] as const] : [])),
+        dashboard.tiles.flatMap((t) => (t.chart && !(skipOwn && hasOwnRefreshSchedule(t.chart)) ? [[t.chart.id, t.chart] as const] : [])),
       ).values(),
     ];
     if (attempt > 1) {

@@ -8,6 +8,11 @@ import { cronSchema, timeZoneSchema } from "./schemas";
 export const REFRESH_INTERVAL_PRESETS = [15, 30, 60, 120, 240, 360, 720, 1440] as const;
 export const MIN_REFRESH_MINUTES = 5;
 export const MAX_REFRESH_MINUTES = 7 * 1440;
+/**
+ * A scheduled run may start this late (workers busy, a resync in progress) before it counts as missed: the
+ * admin page's "overdue" and the "stale" of cached data behind a cron schedule both allow it.
+ */
+export const SCHEDULE_GRACE_MS = 10 * 60_000;
 
 /** One schedule: every N minutes, a cron expression in a time zone, or off. */
 export type RefreshSchedule =
@@ -38,6 +43,14 @@ export function chartRefreshSchedule(c: {
   if (c.refreshCron) return { kind: "cron", cron: c.refreshCron, timezone: c.refreshTimezone || "UTC" };
   if (c.refreshIntervalMinutes === null) return null;
   return c.refreshIntervalMinutes > 0 ? { kind: "interval", minutes: c.refreshIntervalMinutes } : { kind: "off" };
+}
+
+/** The schedule a chart's data follows on a dashboard: the chart's own when it has one, else the dashboard's. */
+export function effectiveRefreshSchedule(
+  dashboard: { refreshIntervalMinutes: number; refreshCron: string | null; refreshTimezone: string },
+  chart?: { refreshIntervalMinutes: number | null; refreshCron: string | null; refreshTimezone: string | null } | null,
+): RefreshSchedule {
+  return (chart && chartRefreshSchedule(chart)) ?? dashboardRefreshSchedule(dashboard);
 }
 
 /** True when the chart has its own schedule (including "off"), so dashboard refreshes leave it alone. */

@@ -146,7 +146,7 @@ describe("chart schedule overrides", () => {
     expect(await syncChartSchedule(kept.id)).toBe("unchanged");
   });
 
-  it("dashboard refreshes skip a chart with its own schedule; its own job refreshes it", async () => {
+  it("scheduled dashboard refreshes skip a chart with its own schedule; its own job refreshes it; Refresh now runs it too", async () => {
     const { dashboard, charts } = await newDashboard([
       { title: "Follows", sql: "select 1 as a" },
       { title: "Own schedule", sql: "select 2 as b" },
@@ -154,7 +154,7 @@ describe("chart schedule overrides", () => {
     const [follows, own] = charts;
     await updateChartSchedule(own.id, { mode: "interval", minutes: 30 });
 
-    const run = await refreshDashboard(dashboard.id, "manual");
+    const run = await refreshDashboard(dashboard.id, "schedule");
     expect(run.charts.map((c) => c.title)).toEqual(["Follows"]);
     expect(await getDb().chartResult.count({ where: { chartId: own.id } })).toBe(0);
     expect(await getDb().chartResult.count({ where: { chartId: follows.id } })).toBe(1);
@@ -168,5 +168,9 @@ describe("chart schedule overrides", () => {
     } finally {
       await workers.close();
     }
+
+    // "Refresh now" (the page waits for every tile's new result) runs every chart it shows.
+    const manual = await refreshDashboard(dashboard.id, "manual");
+    expect(manual.charts.map((c) => c.title).sort()).toEqual(["Follows", "Own schedule"]);
   });
 });

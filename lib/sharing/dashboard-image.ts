@@ -1,10 +1,12 @@
 // The latest snapshot PNG of a dashboard (default filters), for the og:image of public links. Rendered by
 // the same renderer as the emailed snapshots, kept in DashboardImage, and re-rendered when it is older than
-// the dashboard's data, its layout or its refresh interval. Nothing waits on a render for long: the image
+// the dashboard's data or its layout, or stale for its refresh schedule (lib/schedules/data-freshness.ts). Nothing waits on a render for long: the image
 // endpoint waits a little and otherwise serves the previous image; renders of one dashboard in this process
 // are shared, and a failed render is not retried for a while.
 import { getDb } from "@/lib/db";
 import { renderDashboardPng } from "@/lib/render/render-dashboard";
+import { staleAfter } from "@/lib/schedules/data-freshness";
+import { dashboardRefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
 export interface StoredImage {
   png: Buffer;
@@ -71,7 +73,7 @@ async function readImageStatus(dashboardId: string, now: Date): Promise<ImageSta
   const [dashboard, latest] = await Promise.all([
     db.dashboard.findUnique({
       where: { id: dashboardId },
-      select: { updatedAt: true, refreshIntervalMinutes: true, image: { select: { renderedAt: true } } },
+      select: { updatedAt: true, refreshIntervalMinutes: true, refreshCron: true, refreshTimezone: true, image: { select: { renderedAt: true } } },
     }),
     db.chartResult.aggregate({
       _max: { computedAt: true },
@@ -81,9 +83,9 @@ async function readImageStatus(dashboardId: string, now: Date): Promise<ImageSta
   if (!dashboard) return null;
   if (!dashboard.image) return { image: null, stale: true };
   const renderedAt = dashboard.image.renderedAt.getTime();
-  const maxAgeMs = dashboard.refreshIntervalMinutes > 0 ? dashboard.refreshIntervalMinutes * 60_000 : DEFAULT_MAX_AGE_MS;
+  const due = staleAfter(dashboardRefreshSchedule(dashboard), dashboard.image.renderedAt)?.getTime() ?? renderedAt + DEFAULT_MAX_AGE_MS;
   const stale =
-    now.getTime() - renderedAt > maxAgeMs ||
+    now.getTime() >= due ||
     dashboard.updatedAt.getTime() > renderedAt ||
     (latest._max.computedAt !== null && latest._max.computedAt.getTime() > renderedAt);
   return { image: dashboard.image, stale };

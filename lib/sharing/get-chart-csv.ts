@@ -42,7 +42,19 @@ export async function getChartCsv(
   assertAllowed(canDownloadDashboard(user, dashboard), "download from this dashboard");
   const tile = await getDb().dashboardTile.findFirst({
     where: { dashboardId, chartId },
-    select: { chart: { select: { ...REFRESH_SELECT, title: true, updatedAt: true, results: { where: { paramsKey: "" } } } } },
+    select: {
+      chart: {
+        select: {
+          ...REFRESH_SELECT,
+          title: true,
+          updatedAt: true,
+          refreshIntervalMinutes: true,
+          refreshCron: true,
+          refreshTimezone: true,
+          results: { where: { paramsKey: "" } },
+        },
+      },
+    },
   });
   if (!tile?.chart) throw notFound("Chart");
   const chart = tile.chart;
@@ -57,7 +69,7 @@ export async function getChartCsv(
       charts: [chart],
       plans,
       defaultComputedAt: new Map([[chart.id, result?.computedAt ?? null]]),
-      refreshIntervalMinutes: dashboard.refreshIntervalMinutes,
+      dashboard,
       now,
     });
     result = loaded.get(chart.id)?.row ?? undefined;

@@ -9,6 +9,7 @@ import { listDashboards, listDashboardTags } from "@/lib/dashboards/list-dashboa
 import { listFavourites } from "@/lib/favourites/list-favourites";
 import { MAX_QUERY_LENGTH } from "@/lib/search/snippet";
 import { tagFromQuery } from "@/lib/search/tags";
+import { dashboardRefreshSchedule, describeRefreshSchedule, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 import styles from "@/components/dashboards/dashboards.module.css";
 
 export const metadata = { title: "Dashboards" };
@@ -90,7 +91,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: S
                 {d._count.tiles} {d._count.tiles === 1 ? "chart" : "charts"}
                 {d.owner ? ` · ${d.owner.name}` : ""}
                 {d.isPrivate ? " · private" : ""}
-                {d.refreshIntervalMinutes > 0 ? ` · refreshes every ${formatInterval(d.refreshIntervalMinutes)}` : " · refresh off"}
+                {` · ${refreshText(dashboardRefreshSchedule(d))}`}
               </p>
             </li>
           ))}
@@ -113,8 +114,9 @@ export default async function DashboardsPage({ searchParams }: { searchParams: S
   );
 }
 
-function formatInterval(minutes: number) {
-  if (minutes % 1440 === 0) return minutes === 1440 ? "day" : `${minutes / 1440} days`;
-  if (minutes % 60 === 0) return minutes === 60 ? "hour" : `${minutes / 60} hours`;
-  return `${minutes} min`;
+/** "refreshes every hour", "refreshes on cron 0 7 * * 1-5 (Europe/Paris)", "refresh off". */
+function refreshText(schedule: RefreshSchedule) {
+  if (schedule.kind === "off") return "refresh off";
+  if (schedule.kind === "cron") return `refreshes on cron ${schedule.cron} (${schedule.timezone})`;
+  return `refreshes ${describeRefreshSchedule(schedule).toLowerCase()}`;
 }
