@@ -15,13 +15,16 @@ describe("which charts a digest refreshes first", () => {
     });
   });
 
-  it("refreshes data computed before the last fire of a cron schedule (plus its grace), whatever its age", () => {
-    // Daily at 07:00 in Paris (CET: 06:00 UTC), stale from 06:10 UTC. Data from 06:05 UTC today is fresh;
-    // data from 05:59 UTC, two minutes older, predates today's run and is stale.
+  it("refreshes data computed before the last fire of a cron schedule, whatever its age", () => {
+    // Daily at 07:00 in Paris (CET: 06:00 UTC). Data from 06:05 UTC today is fresh; data from 05:59 UTC,
+    // six minutes older, predates today's run and is stale.
     const daily = { ...hourly, refreshCron: "0 7 * * *", refreshTimezone: "Europe/Paris" };
     expect(staleCharts(daily, [chart("a", ago(115)), chart("b", ago(121))], now)).toEqual({ followsDashboard: ["b"], ownSchedule: [] });
-    // Within the grace after the fire the previous day's data still counts as fresh.
-    expect(staleCharts(daily, [chart("b", new Date("2026-12-03T06:01:00Z"))], new Date("2026-12-04T06:09:59Z"))).toEqual({ followsDashboard: [], ownSchedule: [] });
+    // No grace after the fire (unlike the tile's "late" mark): a digest a second after 07:00 Paris time
+    // does not go out with the previous day's data, even while the scheduled refresh may still be running.
+    const yesterdays = [chart("b", new Date("2026-12-03T06:01:00Z"))];
+    expect(staleCharts(daily, yesterdays, new Date("2026-12-04T05:59:59Z"))).toEqual({ followsDashboard: [], ownSchedule: [] });
+    expect(staleCharts(daily, yesterdays, new Date("2026-12-04T06:00:01Z"))).toEqual({ followsDashboard: ["b"], ownSchedule: [] });
   });
 
   it("renders what is cached when refreshes are off, but refreshes a chart with no data", () => {

@@ -24,11 +24,16 @@ export interface ChartFreshness {
   computedAt: Date | null;
 }
 
-/** The charts whose data must be refreshed before rendering, split by who refreshes them. Pure. */
+/**
+ * The charts whose data must be refreshed before rendering, split by who refreshes them. Pure. No grace
+ * after a cron's fire time, unlike the tile's "late" mark: a digest sent at 07:05 while the 07:00 refresh
+ * is still running must not go out with yesterday's numbers, so it refreshes (identical queries in flight
+ * run once, so this costs nothing extra when the scheduled run is busy with the same charts).
+ */
 export function staleCharts(dashboard: DashboardSchedule, charts: ChartFreshness[], now: Date): { followsDashboard: string[]; ownSchedule: string[] } {
   const out = { followsDashboard: [] as string[], ownSchedule: [] as string[] };
   for (const c of charts) {
-    if (!isStaleForSchedule(effectiveRefreshSchedule(dashboard, c), c.computedAt, now)) continue;
+    if (!isStaleForSchedule(effectiveRefreshSchedule(dashboard, c), c.computedAt, now, 0)) continue;
     (hasOwnRefreshSchedule(c) ? out.ownSchedule : out.followsDashboard).push(c.chartId);
   }
   return out;
