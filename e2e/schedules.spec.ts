@@ -37,7 +37,14 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Dashboard refresh");
   await expect(row.locator("td").last()).toHaveText("ok");
+
+  // The bounce webhook's secret is on this page only when asked for.
+  await expect(page.getByTestId("bounce-webhook")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show the webhook address and secret" }).click();
+  await expect(page.getByTestId("bounce-webhook")).toContainText(/POST http:\/\/\S+\/api\/digests\/bounces with Authorization: Bearer [A-Za-z0-9_-]{20,}/);
   await page.screenshot({ path: "test-results/schedules/admin-schedules.png", fullPage: true });
+  await page.getByRole("button", { name: "Hide the secret" }).click();
+  await expect(page.getByTestId("bounce-webhook")).toHaveCount(0);
 });
 
 test("an analyst gives one chart its own refresh schedule from the tile menu, an admin sees it, and it goes back to the dashboard's", async ({ page }) => {

@@ -59,7 +59,6 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
   const [title, setTitle] = useState("");
   const [filters, setFilters] = useState<DashboardFilter[]>([]);
   const [users, setUsers] = useState<RecipientUser[]>([]);
-  const [bounce, setBounce] = useState<{ url: string; secret: string } | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [openLogs, setOpenLogs] = useState<Record<string, boolean>>({});
   const [version, setVersion] = useState(0);
@@ -93,22 +92,19 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
     };
   }, [dashboardId, version]);
 
-  // What the form needs, once: the dashboard's filters, the users who may receive it, and (admins only)
-  // where bounces are reported.
+  // What the form needs, once: the dashboard's filters and the users who may receive it.
   useEffect(() => {
     if (!canEdit) return;
     let cancelled = false;
     const id = encodeURIComponent(dashboardId);
     (async () => {
-      const [f, u, b] = await Promise.all([
+      const [f, u] = await Promise.all([
         fetch(`/api/dashboards/${id}/filters`, { cache: "no-store" }).catch(() => null),
         fetch(`/api/dashboards/${id}/subscriptions/recipients`, { cache: "no-store" }).catch(() => null),
-        fetch(`/api/digests/bounce-secret`, { cache: "no-store" }).catch(() => null),
       ]);
       if (cancelled) return;
       if (f?.ok) setFilters(((await f.json()) as { filters: DashboardFilter[] }).filters);
       if (u?.ok) setUsers(((await u.json()) as { users: RecipientUser[] }).users);
-      if (b?.ok) setBounce((await b.json()) as { url: string; secret: string });
     })();
     return () => {
       cancelled = true;
@@ -321,12 +317,6 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
           <summary>New subscription</summary>
           <SubscriptionForm dashboardId={dashboardId} dashboardTitle={title} filters={filters} users={users} onSaved={reload} />
         </details>
-      )}
-      {bounce && (
-        <p className={styles.note} data-testid="bounce-webhook">
-          Admins: report bounces to <code>POST {bounce.url}</code> with <code>Authorization: Bearer {bounce.secret}</code> and{" "}
-          <code>{`{"messageId", "recipient", "reason"}`}</code>.
-        </p>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { BounceWebhookSettings } from "@/components/admin-schedules/BounceWebhookSettings";
 import { ScheduleTable } from "@/components/admin-schedules/ScheduleTable";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -24,6 +25,7 @@ export default async function SchedulesPage() {
       <h1>Schedules</h1>
       <p className="muted">Checked {overview.checkedAt.replace("T", " ").slice(0, 19)} UTC. A schedule more than 10 minutes late, or missing from Redis, is overdue.</p>
       <ScheduleTable overview={overview} />
+      <BounceWebhookSettings />
     </main>
   );
 }
