@@ -136,7 +136,7 @@ async function main() {
       env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
       stdio: ["ignore", "ignore", "inherit"],
     });
-    await waitForHttp(`${base}/api/health`, 60_000);
+    await waitForHttp(`${base}/api/auth/csrf`, 60_000);
 
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
