@@ -126,6 +126,21 @@ test("tabs keep their text across a reload; the grid sorts and the page looks ca
   await expect(page.getByTestId("sql-editor")).toContainText("group by 1 order by 1");
 });
 
+test("a 100,000-row result (the default row cap) shows its first rows, its row count, a bounded chart and its last row", async ({ page }) => {
+  await openSql(page);
+  // bench/grid-scroll.ts's query: by default it is a line over `at` split by `hash`, 100,000 series.
+  await typeSql(page, "select g, md5(g::text) as hash, now() as at from generate_series(1, 100000) g");
+  await page.getByRole("button", { name: /^Run/ }).first().click();
+  await expect(results(page).getByRole("status").first()).toContainText("100,000 rows");
+  await expect(grid(page).getByRole("gridcell").first()).toHaveText("1");
+  await expect(grid(page)).toContainText("c4ca4238a0b923820dcc509a6f75849b"); // md5('1')
+  const chart = page.getByTestId("chart");
+  await expect(chart.locator("[data-chart-status]")).toHaveAttribute("data-chart-status", "rendered");
+  await expect(chart).toContainText("Showing the 25 largest of 100,000 series");
+  await grid(page).evaluate((node) => node.scrollTo({ top: node.scrollHeight }));
+  await expect(grid(page).getByRole("gridcell").filter({ hasText: /^100,000$/ })).toBeVisible();
+});
+
 /** Runs the editor's text and waits for the new result: `rows` rows, whose first column is `firstColumn`. */
 async function runAndExpectRows(page: Page, rows: number, firstColumn: string) {
   await page.getByRole("button", { name: /^Run/ }).first().click();

@@ -129,6 +129,9 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
   const usable = useMemo(() => validPart(config), [config]);
   const resolved = useMemo(() => resolveSafely(type, columns, usable), [type, columns, usable]);
   const errors = useMemo(() => settingsErrors(config, drafts), [config, drafts]);
+  // Reads the rows (up to every one when a column has few distinct values): once per result and settings,
+  // not on every render of the panel.
+  const series = useMemo(() => seriesNames(type, result, resolved), [type, result, resolved]);
   const [open, setOpen] = useState<Set<SectionKey>>(() => initialOpen(config, settingsErrors(config, drafts)));
 
   const editor: SettingsEditor = {
@@ -460,7 +463,6 @@ export function ChartSettings({ result, value, onChange }: ChartSettingsProps) {
       </>
     ),
     colors: () => {
-      const series = seriesNames(type, result, resolved);
       if (series.length === 0) return <p className={styles.hint}>No series to colour.</p>;
       const shownColors = assignSeriesColors(series, validPart({ colors: config.colors }).colors);
       return (

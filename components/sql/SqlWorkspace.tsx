@@ -376,6 +376,11 @@ function Workspace(props: SqlWorkspaceProps) {
 
   // The preview draws what is valid of the settings while the analyst is still typing; saving needs all of it.
   const previewConfig = useMemo(() => validPart(tab.vizConfig), [tab.vizConfig]);
+  // The chart reads every row (series, sampling), the grid only the visible ones: the chart takes the result
+  // and its settings a render later, so a big result's first rows are painted before the chart is worked
+  // out, and typing in the settings never waits for the chart to be rebuilt.
+  const chartResult = useDeferredValue(shown?.result ?? null);
+  const chartConfig = useDeferredValue(previewConfig);
   const updateSettings = (update: SettingsUpdate) =>
     updateTab(tab.id, (t) => {
       const next = update({ vizType: t.vizType, config: t.vizConfig, drafts: t.vizDrafts ?? {} });
@@ -707,7 +712,14 @@ function Workspace(props: SqlWorkspaceProps) {
                   />
                 </aside>
                 <div className={styles.preview}>
-                  <ChartView result={shown.result} vizType={tab.vizType} config={previewConfig} title={tab.chart?.title ?? "Query result"} height={360} />
+                  {chartResult === shown.result ? (
+                    <ChartView result={chartResult} vizType={tab.vizType} config={chartConfig} title={tab.chart?.title ?? "Query result"} height={360} />
+                  ) : (
+                    // No chart of an earlier result meanwhile: its "rendered" status would be read as this one's.
+                    <div className={styles.chartPending} style={{ height: 360 }} role="status">
+                      Drawing the chart…
+                    </div>
+                  )}
                 </div>
               </div>
             </section>

@@ -48,7 +48,7 @@ export function buildAxisData(input: ChartInput, cfg: ResolvedVizConfig, opts: A
   const collected = collect(input, cfg, opts);
   const { keys, targetSource } = collected;
   const notes: string[] = [];
-  const sources = capSeries(collected.sources, keys.length, opts.fold, notes);
+  const sources = capSeries(collected.sources, collected.filled, keys.length, opts.fold, notes);
 
   // Positions in drawing order, as indexes into `keys` (-1: a missing time step added by gap filling).
   let order = keys.map((_, i) => i);
@@ -102,16 +102,40 @@ export function buildAxisData(input: ChartInput, cfg: ResolvedVizConfig, opts: A
   return { xs, series, target, grain, notes };
 }
 
-/** One pass over the rows: distinct x keys in first-seen order and each series' value at each key. */
+/**
+ * `read` remembering its last input: long rows repeat each x value once per series, one after another, so a
+ * 100,000-row result often parses far fewer distinct dates than it has rows.
+ */
+function withLastValue<T>(read: (v: unknown) => T): (v: unknown) => T {
+  let last: unknown = undefined;
+  let lastKey: T | undefined;
+  let has = false;
+  return (v) => {
+    if (has && v === last) return lastKey as T;
+    last = v;
+    lastKey = read(v);
+    has = true;
+    return lastKey;
+  };
+}
+
+/**
+ * One pass over the rows: distinct x keys in first-seen order and each series' value at each key. `filled`
+ * lists, per series, the positions it has a value at, so later steps touch only those: a result split into
+ * 100,000 series over 100,000 x values has 100,000 values in all, not 100,000 × 100,000 slots.
+ */
 function collect(input: ChartInput, cfg: ResolvedVizConfig, opts: AxisDataOptions) {
   const xi = columnIndex(input, cfg.x);
   const si = columnIndex(input, cfg.series);
   const ti = columnIndex(input, cfg.target);
   const yIdx = cfg.y.map((n) => columnIndex(input, n));
-  const keyOf: (v: unknown) => number | string | null = opts.x === "time" ? toEpochMs : opts.x === "number" ? toNumber : categoryLabel;
+  const keyOf = withLastValue<number | string | null>(opts.x === "time" ? toEpochMs : opts.x === "number" ? toNumber : categoryLabel);
+  const splitOf = withLastValue(categoryLabel);
   const keys: (number | string)[] = [];
   const positions = new Map<number | string, number>();
-  const bySeries = new Map<string, AxisSeries>();
+  const bySeries = new Map<string, number>();
+  const sources: AxisSeries[] = [];
+  const filled: number[][] = [];
   const targetSource: (number | null)[] = [];
   const several = cfg.y.length > 1;
 
@@ -125,21 +149,25 @@ function collect(input: ChartInput, cfg: ResolvedVizConfig, opts: AxisDataOption
         keys.push(key);
         positions.set(key, p);
       }
-      const split = si >= 0 ? categoryLabel(row[si]) : "";
+      const split = si >= 0 ? splitOf(row[si]) : "";
       for (let k = 0; k < cfg.y.length; k++) {
         const name = si < 0 ? cfg.y[k] : several ? `${split} · ${cfg.y[k]}` : split;
         let s = bySeries.get(name);
-        if (!s) {
-          s = { name, column: cfg.y[k], values: [] };
+        if (s === undefined) {
+          s = sources.length;
+          sources.push({ name, column: cfg.y[k], values: [] });
+          filled.push([]);
           bySeries.set(name, s);
         }
-        s.values[p] = toNumber(row[yIdx[k]]);
+        const values = sources[s].values;
+        if (!(p in values)) filled[s].push(p);
+        values[p] = toNumber(row[yIdx[k]]);
       }
       // The target is one line whatever the split: the first value given for each x.
       if (ti >= 0 && targetSource[p] == null) targetSource[p] = toNumber(row[ti]);
     }
   }
-  return { keys, positions, sources: [...bySeries.values()], targetSource: ti >= 0 ? targetSource : null };
+  return { keys, positions, sources, filled, targetSource: ti >= 0 ? targetSource : null };
 }
 
 /**
@@ -147,11 +175,11 @@ function collect(input: ChartInput, cfg: ResolvedVizConfig, opts: AxisDataOption
  * rest add up into one "Other" series per y column (named "Other · column" when there are several), which
  * counts against the limit; otherwise they are left out. Either way a note says so.
  */
-function capSeries(sources: AxisSeries[], length: number, fold: boolean, notes: string[]): AxisSeries[] {
+function capSeries(sources: AxisSeries[], filled: number[][], length: number, fold: boolean, notes: string[]): AxisSeries[] {
   if (sources.length <= MAX_SERIES) return sources;
   const columns = [...new Set(sources.map((s) => s.column))];
   const keepCount = fold ? Math.max(1, MAX_SERIES - columns.length) : MAX_SERIES;
-  const totals = sources.map((s) => s.values.reduce<number>((sum, v) => sum + Math.abs(v ?? 0), 0));
+  const totals = sources.map((s, i) => filled[i].reduce((sum, p) => sum + Math.abs(s.values[p] ?? 0), 0));
   // Largest first; on equal totals the earlier series wins, so the choice is stable.
   const ranked = sources.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b);
   const kept = new Set(ranked.slice(0, keepCount));
@@ -164,7 +192,9 @@ function capSeries(sources: AxisSeries[], length: number, fold: boolean, notes: 
   }
   notes.push(`The ${formatCount(rest.length)} smallest of ${total} series are grouped as “${OTHER_SERIES}”`);
   const others = new Map<string, AxisSeries>();
-  for (const s of rest) {
+  for (let r = 0; r < sources.length; r++) {
+    if (kept.has(r)) continue;
+    const s = sources[r];
     const name = columns.length > 1 ? `${OTHER_SERIES} · ${s.column}` : OTHER_SERIES;
     let other = others.get(name);
     if (!other) {
@@ -174,8 +204,10 @@ function capSeries(sources: AxisSeries[], length: number, fold: boolean, notes: 
       if (existing) top[top.indexOf(existing)] = other = { ...existing, values: [...existing.values], other: true };
       others.set(name, other);
     }
+    // Only the positions the series has: the whole length for each of thousands of folded series is
+    // O(series × positions), minutes for a big result.
     const values = other.values;
-    for (let i = 0; i < length; i++) {
+    for (const i of filled[r]) {
       const v = s.values[i];
       if (v !== null && v !== undefined) values[i] = (values[i] ?? 0) + v;
     }

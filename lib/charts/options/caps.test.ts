@@ -61,6 +61,21 @@ describe("limits on what is drawn", () => {
     expect(option.series.map((s) => s.name)).toEqual(Array.from({ length: 25 }, (_, i) => `plan ${i + 16}`));
   });
 
+  it("a stacked chart split into 100,000 series over 100,000 x values folds 99,976 of them into “Other” from their own values", () => {
+    // Each series has one value; folding used to walk every x position for every folded series (10¹⁰ steps,
+    // the tab never drew). Only the values there are are visited now, so this finishes like any other test.
+    const rows = Array.from({ length: 100_000 }, (_, i) => [i + 1, `s${i + 1}`, 1]);
+    const r = result([col("g", "number", "int4"), col("s", "string", "text"), col("v", "number", "int4")], rows);
+    const { option, notes } = build("line", r, { x: "g", y: ["v"], series: "s", stacking: "stacked" });
+    expect(notes[0]).toBe("The 99,976 smallest of 100,000 series are grouped as “Other”");
+    expect(option.series.map((s) => s.name)).toEqual([...Array.from({ length: 24 }, (_, i) => `s${i + 1}`), "Other"]);
+    const other = option.series[24].data as [number, number | null][];
+    // "Other" holds 1 at every x from 25 on (one folded series each) and nothing before.
+    expect(other.filter(([x]) => x >= 25).every(([, y]) => y === 1)).toBe(true);
+    expect(other.filter(([x]) => x < 25).every(([, y]) => y === null)).toBe(true);
+    expect(pointsOf(option.series)).toBeLessThanOrEqual(MAX_TOTAL_POINTS);
+  });
+
   it("the point budget is for the whole chart: 25 series of 1,000 days share 20,000 points (800 a series at most)", () => {
     const { option, notes } = build("line", splitResult(25, 1000));
     expect(notes).toEqual(["Showing 197 of 1,000 points per series (sampled)"]);
