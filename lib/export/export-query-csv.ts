@@ -1,12 +1,15 @@
 // Streams the full result of a query as CSV (no row cap), byte-identical to psql's
 // `\copy (query) to stdout csv header`. Rows are read with a server-side cursor in batches inside a
 // read-only transaction with the statement timeout; batches are fetched only as the response stream asks
-// for more (one batch ahead), so memory does not grow with the result.
+// for more (one batch ahead), so memory does not grow with the result. Like every warehouse query, an
+// export holds one of the data source's concurrency slots (lib/warehouse/concurrency-slots.ts), here for
+// the whole download: released when it ends, fails or is abandoned.
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { to as copyTo } from "pg-copy-streams";
 import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
 import { AppError } from "@/lib/errors";
+import { acquireSlot } from "@/lib/warehouse/concurrency-slots";
 import { getPool } from "@/lib/warehouse/pools";
 import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
 import { quoteIdent } from "@/lib/warehouse/run-query";
@@ -27,6 +30,11 @@ export interface ExportCsvInput {
   /** Session time zone of the export (timestamptz values are written in it). */
   timeZone?: string;
   batchRows?: number;
+  /**
+   * The download's request signal: aborting stops the wait for a slot, and ends an export already
+   * streaming even if the response never started reading it (the connection and the slot are freed).
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -41,17 +49,23 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
   const batchRows = input.batchRows ?? EXPORT_BATCH_ROWS;
   const entry = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
 
+  // Waits here while the data source already runs its maximum of queries (in any process).
+  const slot = await acquireSlot(ds.id, ds.maxConcurrency, input.signal);
   let client: pg.PoolClient;
   try {
+    if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The export was cancelled.");
     client = await entry.pool.connect();
   } catch (e) {
-    throw translateConnectError(e, ds.config);
+    await slot.release();
+    throw e instanceof AppError ? e : translateConnectError(e, ds.config);
   }
   let cursor: Cursor<(string | null)[]> | undefined;
   let finished = false;
+  /** Ends the export: the transaction, the connection (destroyed if it failed), the slot. */
   const finish = async (error?: unknown) => {
     if (finished) return;
     finished = true;
+    input.signal?.removeEventListener("abort", abandon);
     let broken: Error | undefined;
     try {
       if (cursor && !error) await cursor.close();
@@ -60,7 +74,22 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
       broken = e instanceof Error ? e : new Error(String(e));
     }
     client.release(broken ?? (error instanceof Error && !(error instanceof AppError) ? error : undefined));
+    await slot.release();
   };
+  let stopCopy: (() => void) | undefined;
+  /**
+   * The download was abandoned (the stream cancelled, or the request aborted), maybe mid-fetch: drop the
+   * connection instead of reusing it, which also ends the statement and the transaction on the server.
+   */
+  function abandon() {
+    if (finished) return;
+    finished = true;
+    input.signal?.removeEventListener("abort", abandon);
+    stopCopy?.();
+    client.release(new Error("CSV export cancelled"));
+    void slot.release();
+  }
+  input.signal?.addEventListener("abort", abandon, { once: true });
 
   const read = (): Promise<{ rows: (string | null)[][]; fields: pg.FieldDef[] }> =>
     new Promise((resolve, reject) =>
@@ -85,7 +114,9 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
       await finish(e);
       throw translateQueryError(e, { timeoutMs });
     }
-    return copyCsv(client, sql, { timeoutMs, finish });
+    const source = client.query(copyTo(`${COPY_PREFIX}${sql}\n) TO STDOUT WITH (FORMAT csv, HEADER)`));
+    stopCopy = () => source.destroy();
+    return copyCsv(source, { timeoutMs, finish, abandon });
   }
 
   let first: { rows: (string | null)[][]; fields: pg.FieldDef[] };
@@ -135,13 +166,7 @@ export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStr
           controller.error(translateQueryError(e, { timeoutMs }));
         }
       },
-      cancel() {
-        // The download was abandoned, maybe mid-fetch: drop the connection instead of reusing it, which
-        // also ends the statement and the transaction on the server.
-        if (finished) return;
-        finished = true;
-        client.release(new Error("CSV export cancelled"));
-      },
+      cancel: abandon,
     },
     { highWaterMark: 1 },
   );
@@ -161,11 +186,9 @@ export function isPlainQuery(sql: string): boolean {
 const COPY_PREFIX = "COPY (";
 
 async function copyCsv(
-  client: pg.PoolClient,
-  sql: string,
-  opts: { timeoutMs: number; finish: (error?: unknown) => Promise<void> },
+  source: ReturnType<typeof copyTo>,
+  opts: { timeoutMs: number; finish: (error?: unknown) => Promise<void>; abandon: () => void },
 ): Promise<ReadableStream<Uint8Array>> {
-  const source = client.query(copyTo(`${COPY_PREFIX}${sql}\n) TO STDOUT WITH (FORMAT csv, HEADER)`));
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const failed = (e: unknown) => {
     const err = e as { position?: string } | null;
@@ -181,7 +204,6 @@ async function copyCsv(
     await opts.finish(e);
     throw failed(e);
   }
-  let abandoned = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -199,13 +221,8 @@ async function copyCsv(
           controller.error(failed(e));
         }
       },
-      cancel() {
-        // The download was abandoned mid-COPY: drop the connection, which ends the statement on the server.
-        if (abandoned) return;
-        abandoned = true;
-        source.destroy();
-        client.release(new Error("CSV export cancelled"));
-      },
+      // The download was abandoned mid-COPY: stop reading and drop the connection (ends the statement).
+      cancel: opts.abandon,
     },
     { highWaterMark: 1 },
   );

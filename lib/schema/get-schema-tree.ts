@@ -1,6 +1,7 @@
 // The schemas, tables and columns of a data source, for the schema browser and autocomplete.
 import type pg from "pg";
-import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { getDataSourceRuntime, type DataSourceRuntime } from "@/lib/data-sources/get-connection-config";
+import { acquireSlot } from "@/lib/warehouse/concurrency-slots";
 import { getPool } from "@/lib/warehouse/pools";
 import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
 import { buildSchemaNodes } from "./build-tree";
@@ -24,6 +25,17 @@ async function loadSchemaTree(dataSourceId: string): Promise<SchemaTree> {
   const ds = await getDataSourceRuntime(dataSourceId);
   // Same pool options as query execution, so both share one pool instead of replacing each other's.
   const { pool } = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
+  // Introspection is a warehouse query like any other: it counts against the data source's maximum of
+  // concurrent queries across processes (no signal: one load serves every caller waiting on it).
+  const slot = await acquireSlot(ds.id, ds.maxConcurrency);
+  try {
+    return await introspect(dataSourceId, ds, pool);
+  } finally {
+    await slot.release();
+  }
+}
+
+async function introspect(dataSourceId: string, ds: DataSourceRuntime, pool: pg.Pool): Promise<SchemaTree> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

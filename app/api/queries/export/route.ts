@@ -18,7 +18,8 @@ export async function POST(req: Request) {
     const prepared = await prepareQuery(body);
     let stream: ReadableStream<Uint8Array>;
     try {
-      stream = await exportQueryCsv({ dataSourceId: body.dataSourceId, text: prepared.text, values: prepared.values });
+      // The request signal: a client that leaves stops the wait for a slot, or the export itself.
+      stream = await exportQueryCsv({ dataSourceId: body.dataSourceId, text: prepared.text, values: prepared.values, signal: req.signal });
     } catch (e) {
       throw withOriginalPosition(e, prepared);
     }
