@@ -3,6 +3,7 @@
 // on SIGTERM/SIGINT (running jobs finish first). Start as many as you like, on as many machines.
 import os from "node:os";
 import { disconnectDb } from "@/lib/db";
+import { deleteExpiredDigestImages } from "@/lib/digests/digest-image";
 import { getRuntimeEnv, getSettings } from "@/lib/env";
 import { ALL_QUEUES } from "@/lib/jobs/definitions";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
@@ -58,9 +59,20 @@ function main() {
       return false;
     }
   };
+  // Slack images past their lifetime are refused when asked for already; this removes their bytes.
+  // Every worker runs it; a second delete of the same rows deletes nothing.
+  const sweepDigestImages = async () => {
+    try {
+      const deleted = await deleteExpiredDigestImages();
+      if (deleted > 0) log(`[digests] deleted ${deleted} expired Slack image(s)`);
+    } catch (e) {
+      log(`[digests] deleting expired Slack images failed (will retry): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const scheduleSync = (delay: number) => {
     if (stopping) return;
     syncTimer = setTimeout(async () => {
+      await sweepDigestImages();
       const ok = await sync();
       scheduleSync(ok ? RESYNC_INTERVAL_MS : 15_000);
     }, delay);

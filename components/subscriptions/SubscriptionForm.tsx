@@ -6,6 +6,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { DashboardFilter, FilterValues } from "@/lib/dashboard-filters/schema";
 import { decodeFilterValues } from "@/lib/dashboard-filters/url";
+import { DIGEST_IMAGE_TTL_DAYS } from "@/lib/digests/digest-image-lifetime";
 import type { RecipientUser } from "@/lib/digests/recipient-users";
 import type { SubscriptionView } from "@/lib/digests/subscription-view";
 import { DEFAULT_DIGEST_TIME, DEFAULT_SUBJECT_TEMPLATE, cronAt, renderSubject, splitRecipients, subjectTemplateProblem } from "@/lib/schedules/schemas";
@@ -271,6 +272,11 @@ export function SubscriptionForm({ dashboardId, dashboardTitle, filters, users, 
               <input type="checkbox" checked={removeSlack} onChange={(e) => setRemoveSlack(e.target.checked)} /> Stop posting to Slack
             </label>
           )}
+          <div className={styles.note} data-testid="slack-image-note">
+            {includeImage
+              ? `The Slack post includes the dashboard's image: anyone with the image's link can open it for ${DIGEST_IMAGE_TTL_DAYS} days.`
+              : "The Slack post carries the title and the link, without the image."}
+          </div>
         </div>
       </fieldset>
 

@@ -61,6 +61,7 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
   const [users, setUsers] = useState<RecipientUser[]>([]);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [openLogs, setOpenLogs] = useState<Record<string, boolean>>({});
+  const [revoked, setRevoked] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   // The "Send now" each subscription is following; an older poll stops when a newer one starts.
@@ -135,6 +136,13 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
       setTesting((prev) => ({ ...prev, [s.id]: { phase: "failed", message: "The server did not answer." } }));
     }
     reload();
+  }
+
+  async function onRevokeImages(s: SubscriptionView) {
+    if (!window.confirm("Delete every image this subscription posted to Slack? The messages keep their links to the dashboard.")) return;
+    const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}/images`, { method: "DELETE" });
+    const message = res.ok ? `${((await res.json()) as { revoked: number }).revoked} posted image(s) deleted; their links no longer open.` : await readError(res);
+    setRevoked((prev) => ({ ...prev, [s.id]: message }));
   }
 
   async function onDelete(s: SubscriptionView) {
@@ -260,6 +268,11 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
                     ) : (
                       <DeliveryLine delivery={s.lastDelivery} />
                     )}
+                    {revoked[s.id] && (
+                      <div className={styles.status} role="status">
+                        <span className={styles.note}>{revoked[s.id]}</span>
+                      </div>
+                    )}
                     {test && (
                       <div className={styles.status} role="status">
                         <span className={test.phase === "failed" ? styles.failed : test.phase === "sent" ? styles.sent : styles.pending}>{test.message}</span>
@@ -280,6 +293,11 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
                         <button type="button" className="btn" onClick={() => setEditingId(editingId === s.id ? null : s.id)}>
                           Edit
                         </button>
+                        {s.slackWebhookSet && (
+                          <button type="button" className="btn" onClick={() => void onRevokeImages(s)}>
+                            Revoke posted images
+                          </button>
+                        )}
                       </>
                     )}
                     <button type="button" className="btn" aria-expanded={Boolean(openLogs[s.id])} onClick={() => setOpenLogs((o) => ({ ...o, [s.id]: !o[s.id] }))}>

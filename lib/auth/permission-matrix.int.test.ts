@@ -5,6 +5,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
+import { storeDigestImage } from "@/lib/digests/digest-image";
 import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
@@ -30,7 +31,7 @@ const createdUserIds: string[] = [];
 const createdDataSourceIds: string[] = [];
 
 /** Shared things every call may point at: a dashboard everyone sees, with a chart tile and a subscription. */
-const f = { dataSourceId: "", chartId: "", dashboardId: "", subscriptionId: "", queryRunId: "", shareToken: "" };
+const f = { dataSourceId: "", chartId: "", dashboardId: "", subscriptionId: "", queryRunId: "", shareToken: "", digestImagePath: "" };
 
 /** A drop-down filter on the shared dashboard, so its options route has something to list. */
 const regionFilter = () => ({
@@ -145,6 +146,8 @@ const cases: Record<MatrixKey, Case> = {
   },
   // A session cookie is no bounce secret.
   "POST /api/digests/bounces": { request: () => ({ path: "/api/digests/bounces", body: { messageId: "<x@y>", recipient: "team@example.com", reason: "x" } }), ok: 401, anonymous: 401 },
+  // A stored Slack image opens for anyone with its address, signed in or not (unknown tokens: digest-image.int.test.ts).
+  "GET /api/digests/images/[file]": { request: () => ({ path: f.digestImagePath }), ok: 200, anonymous: 200 },
 
   "GET /api/charts/[id]": { request: () => ({ path: `/api/charts/${f.chartId}` }), ok: 200 },
   "GET /api/charts/[id]/csv": { request: () => ({ path: `/api/charts/${f.chartId}/csv?dashboard=${f.dashboardId}` }), ok: 200 },
@@ -247,6 +250,8 @@ const cases: Record<MatrixKey, Case> = {
     request: async (caller) => ({ path: `/api/subscriptions/${caller === "ADMIN" || caller === "EDITOR" ? await fresh.subscription() : f.subscriptionId}` }),
     ok: 200,
   },
+  // A fresh subscription, so the shared one keeps the image its GET case opens.
+  "DELETE /api/subscriptions/[id]/images": { request: async () => ({ path: `/api/subscriptions/${await fresh.subscription()}/images` }), ok: 200 },
   "POST /api/subscriptions/[id]/send": { request: () => ({ path: `/api/subscriptions/${f.subscriptionId}/send` }), ok: 202 },
 
   "GET /api/users": { request: () => ({ path: "/api/users" }), ok: 200 },
@@ -296,6 +301,8 @@ beforeAll(async () => {
   f.dashboardId = (await ok("POST", "/api/dashboards", cookies.EDITOR, { title: unique("Matrix dashboard") })).id as string;
   await ok("POST", `/api/dashboards/${f.dashboardId}/tiles`, cookies.EDITOR, { chartId: f.chartId });
   f.subscriptionId = await fresh.subscription();
+  const delivery = await getDb().delivery.create({ data: { subscriptionId: f.subscriptionId, scheduledFor: new Date(), status: "sent" } });
+  f.digestImagePath = new URL(await storeDigestImage(delivery.id, Buffer.from("\x89PNG\r\n\x1a\n", "latin1"))).pathname;
   await ok("PUT", `/api/dashboards/${f.dashboardId}/filters`, cookies.EDITOR, { version: await dashboardVersion(f.dashboardId), filters: [regionFilter()] });
   f.shareToken = new URL((await fresh.shareLink()).url).pathname.split("/").pop()!;
   await ok("POST", "/api/queries/run", cookies.EDITOR, { dataSourceId: ds.id, sql: "select 1 as matrix" });

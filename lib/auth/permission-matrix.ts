@@ -31,6 +31,8 @@ export const API_MATRIX = {
   "POST /api/unsubscribe": "public",
   // The mail provider's bounce reports: its Bearer secret is the credential, not a session.
   "POST /api/digests/bounces": "public",
+  // The image a digest's Slack post shows (Slack fetches it signed out): the token in the address is the credential.
+  "GET /api/digests/images/[file]": "public",
 
   "GET /api/charts/[id]": "signed-in",
   "GET /api/charts/[id]/csv": "signed-in",
@@ -96,6 +98,7 @@ export const API_MATRIX = {
   "GET /api/subscriptions/[id]/events": "signed-in",
   "PATCH /api/subscriptions/[id]": "editor",
   "DELETE /api/subscriptions/[id]": "editor",
+  "DELETE /api/subscriptions/[id]/images": "editor",
   "POST /api/subscriptions/[id]/test": "editor",
   "POST /api/subscriptions/[id]/send": "editor",
 

@@ -4,6 +4,7 @@
 // stands in for Slack's webhook endpoint). Most cases photograph a stand-in render page served here (it
 // checks the render token and records each render and its query); the cases that need the real render page
 // (filters run and cached by the app) or the web app's routes use the build.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -14,14 +15,15 @@ import { getRuntimeEnv } from "@/lib/env";
 import { closeQueues } from "@/lib/jobs/queues";
 import { decodeHeader, leafParts, parseMime, type MimePart } from "@/lib/mail/parse-mime";
 import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
+import { renderSubject } from "@/lib/schedules/schemas";
 import { closeBrowser } from "@/lib/render/browser";
-import { createShareLink } from "@/lib/sharing/create-share-link";
 import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
 import { freePort } from "@/lib/testing/free-port";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-server";
 import { requireWebApp } from "@/lib/testing/web-app";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { isBounceRequestAuthorized, bounceWebhookSecret, recordBounce } from "./bounces";
+import { deleteSubscription } from "./delete-subscription";
 import { runDigest } from "./run-digest";
 import { sendTestDigest } from "./send-test-digest";
 
@@ -336,7 +338,6 @@ describe("Slack", () => {
   let slackStatus = 200;
   const posts: { body: Record<string, unknown> }[] = [];
   let slackUrl: string;
-  let me: { id: string; email: string; name: string; role: "EDITOR" };
 
   beforeAll(async () => {
     slack = http.createServer((req, res) => {
@@ -350,8 +351,6 @@ describe("Slack", () => {
     await new Promise<void>((resolve) => slack.listen(0, "127.0.0.1", resolve));
     // Stored as the API stores it (encrypted). The API only accepts https URLs; the stand-in speaks http.
     slackUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T0/B0/secret`;
-    const u = await createUser("slacker");
-    me = { id: u.id, email: u.email, name: u.name, role: "EDITOR" };
   });
 
   afterAll(async () => {
@@ -363,10 +362,17 @@ describe("Slack", () => {
     slackStatus = 200;
   });
 
-  it("posts after the email; a Slack failure is retried without emailing again", async () => {
+  const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const imageBlockOf = (post: { body: Record<string, unknown> }) =>
+    (post.body.blocks as { type: string; image_url?: string; alt_text?: string }[]).find((b) => b.type === "image");
+  const storedImages = (subscriptionId: string) =>
+    getDb().digestImage.findMany({ where: { delivery: { subscriptionId } }, orderBy: { createdAt: "asc" }, select: { deliveryId: true, png: true, expiresAt: true, createdAt: true } });
+  /** GET with no cookie, as Slack's image fetcher does. */
+  const fetchSignedOut = (url: string) => fetch(url, { redirect: "manual" });
+
+  it("posts after the email; a Slack failure is retried without emailing or rendering again, with the same image", async () => {
     requireWebApp();
     const { dashboard } = await seedDashboard(`Slack <&> ${stamp}`);
-    const link = await createShareLink(me, dashboard.id, { expiresAt: null });
     const sub = await getDb().subscription.create({
       data: { dashboardId: dashboard.id, recipients: ["team@example.com", "boss@example.com"], encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
     });
@@ -379,39 +385,107 @@ describe("Slack", () => {
 
     slackStatus = 200;
     const retry = await runDigest({ subscriptionId: sub.id, scheduledFor, trigger: "schedule" });
-    expect(retry).toMatchObject({ status: "sent", sentTo: [], slack: "posted" });
+    expect(retry).toMatchObject({ status: "sent", sentTo: [], slack: "posted", renderMs: 0 });
     expect(received).toHaveLength(2); // the email went once
     expect(posts).toHaveLength(2);
     const base = getRuntimeEnv().APP_URL;
-    const token = new URL(link.url!).pathname.split("/").pop();
+    const imageUrl = imageBlockOf(posts[0])!.image_url!;
+    expect(imageUrl).toMatch(new RegExp(`^${base.replace(/[.]/g, "\\.")}/api/digests/images/[A-Za-z0-9_-]{43}\\.png$`));
     expect(posts[1].body).toEqual({
       text: expect.stringContaining(`${base}/dashboards/${dashboard.id}`),
       blocks: [
         { type: "section", text: { type: "mrkdwn", text: expect.stringContaining(`*<${base}/dashboards/${dashboard.id}|Slack &lt;&amp;&gt; ${stamp}>*`) } },
-        { type: "image", image_url: `${base}/api/share/${token}/image.png`, alt_text: `Slack <&> ${stamp}` },
+        { type: "image", image_url: imageUrl, alt_text: `Slack <&> ${stamp}` },
       ],
     });
     const events = await eventsOf(sub.id);
     expect(events.map((e) => e.kind)).toEqual(["sent", "sent", "slack_error", "slack_sent"]);
     expect(events[2].detail).toBe("The Slack webhook answered HTTP 500: invalid_payload");
+    expect(events[3].detail).toBe("Posted the link and the image.");
     expect((await getDb().delivery.findFirstOrThrow({ where: { subscriptionId: sub.id } })).status).toBe("sent");
+    // One image for the delivery, whatever the attempts; a third run finds it sent and posts nothing.
+    expect(await storedImages(sub.id)).toHaveLength(1);
+    expect(await runDigest({ subscriptionId: sub.id, scheduledFor, trigger: "schedule" })).toMatchObject({ status: "skipped", reason: "already sent" });
+    expect(posts).toHaveLength(2);
 
-    // The image URL is one Slack can load without signing in.
-    const image = await fetch(`${base}/api/share/${token}/image.png`);
+    // The emailed image and the posted one are the same render.
+    const emailed = leafParts(received[0].root).find((p) => p.contentType === "image/png")!.body;
+    const image = await fetchSignedOut(imageUrl);
     expect(image.status).toBe(200);
-    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await image.arrayBuffer()).equals(emailed)).toBe(true);
   }, 180_000);
 
-  it("posts alone, without rendering or email, when the subscription has no email recipients", async () => {
-    const { dashboard } = await seedDashboard(`Slack only ${stamp}`);
+  it("a Slack-only subscription with filter values posts the image of its own render, public by its link until it expires or the subscription goes", async () => {
+    requireWebApp();
+    const { dashboard, charts } = await seedDashboard(`Slack only ${stamp}`, {
+      filters: [{ type: "text", name: "region", label: "Region" }],
+      charts: [{ title: "By region", sql: "select {{region}}::text as region, 7 as n", vizType: "table" }],
+      parameters: [{ name: "region", type: "text", default: "World" }],
+    });
     const sub = await getDb().subscription.create({
-      data: { dashboardId: dashboard.id, recipients: [], encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
+      data: { dashboardId: dashboard.id, recipients: [], filterValues: { region: "EMEA" }, encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
+    });
+    const scheduledFor = nextTime();
+    const outcome = await runDigest({ subscriptionId: sub.id, scheduledFor, trigger: "schedule" });
+    expect(outcome).toMatchObject({ status: "sent", sentTo: [], slack: "posted" });
+    expect(outcome.status === "sent" && outcome.renderMs).toBeGreaterThan(0);
+    expect(received).toHaveLength(0);
+    expect(posts).toHaveLength(1);
+    const base = getRuntimeEnv().APP_URL;
+    const subject = renderSubject(null, { dashboard: `Slack only ${stamp}`, date: scheduledFor, timeZone: "UTC" });
+    expect(posts[0].body.text).toBe(`${subject}: ${base}/dashboards/${dashboard.id}?f.region=EMEA`);
+    // The render ran the chart with the subscription's value (and cached it, as the dashboard page does).
+    const cached = await getDb().chartResult.findMany({ where: { chartId: charts[0].id }, select: { rows: true }, orderBy: { paramsKey: "asc" } });
+    expect(cached.map((r) => r.rows)).toEqual([[["World", 7]], [["EMEA", 7]]]);
+
+    const [stored] = await storedImages(sub.id);
+    expect(Buffer.from(stored.png).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(stored.png.length).toBeGreaterThan(1_000);
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(30 * 86_400_000);
+    const imageUrl = imageBlockOf(posts[0])!.image_url!;
+    const image = await fetchSignedOut(imageUrl);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(image.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(image.headers.get("cache-control")).toBe("private, max-age=3600");
+    const bytes = Buffer.from(await image.arrayBuffer());
+    expect(bytes.equals(Buffer.from(stored.png))).toBe(true);
+
+    // Anything but a live token: the same bare 404.
+    const random = `${base}/api/digests/images/${randomBytes(32).toString("base64url")}.png`;
+    for (const url of [random, `${base}/api/digests/images/nope.png`, imageUrl.replace(/\.png$/, ".gif")]) {
+      const res = await fetchSignedOut(url);
+      expect([url, res.status, await res.text()]).toEqual([url, 404, "Not found"]);
+    }
+    // Expired: refused, and its bytes deleted on the spot.
+    await getDb().digestImage.updateMany({ where: { delivery: { subscriptionId: sub.id } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await fetchSignedOut(imageUrl)).status).toBe(404);
+    expect(await storedImages(sub.id)).toEqual([]);
+
+    // The next delivery has an image (and a link) of its own; deleting the subscription removes it.
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(posts).toHaveLength(2);
+    const nextUrl = imageBlockOf(posts[1])!.image_url!;
+    expect(nextUrl).not.toBe(imageUrl);
+    expect((await fetchSignedOut(nextUrl)).status).toBe(200);
+    const deliveryIds = (await getDb().delivery.findMany({ where: { subscriptionId: sub.id }, select: { id: true } })).map((d) => d.id);
+    expect(await getDb().digestImage.count({ where: { deliveryId: { in: deliveryIds } } })).toBe(1);
+    await deleteSubscription(sub.id);
+    expect((await fetchSignedOut(nextUrl)).status).toBe(404);
+    expect(await getDb().digestImage.count({ where: { deliveryId: { in: deliveryIds } } })).toBe(0);
+  }, 180_000);
+
+  it("without the image the post carries the title and the link, and nothing is stored or rendered", async () => {
+    const { dashboard } = await seedDashboard(`Slack no image ${stamp}`);
+    const sub = await getDb().subscription.create({
+      data: { dashboardId: dashboard.id, recipients: [], includeImage: false, encryptedSlackWebhook: encryptJson({ url: slackUrl }, getRuntimeEnv().ENCRYPTION_KEY) },
     });
     const outcome = await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
     expect(outcome).toMatchObject({ status: "sent", sentTo: [], slack: "posted", renderMs: 0 });
-    expect(received).toHaveLength(0);
     expect(posts).toHaveLength(1);
-    expect((posts[0].body.blocks as unknown[]).length).toBe(1); // no share link: title and link only
+    expect((posts[0].body.blocks as { type: string }[]).map((b) => b.type)).toEqual(["section"]);
+    expect(await storedImages(sub.id)).toEqual([]);
+    expect((await eventsOf(sub.id)).map((e) => e.detail)).toEqual(["Posted the link (the subscription does not include the image)."]);
   }, 60_000);
 });
 

@@ -1,12 +1,6 @@
-// Posts a digest to a Slack incoming webhook. Incoming webhooks cannot upload files, so the message links
-// to the dashboard and, when the dashboard has an active public share link, shows that link's snapshot
-// image (lib/sharing: /api/share/<token>/image.png, which Slack fetches). Without a share link there is no
-// URL Slack could load an image from without signing in, and Spyglass does not create a public link on its
-// own: the message then carries the title and the link only.
-import { getDb } from "@/lib/db";
-import { getRuntimeEnv } from "@/lib/env";
-import { decryptShareToken, shareImageUrl } from "@/lib/sharing/token";
-
+// Posts a digest to a Slack incoming webhook: the dashboard's title and link and, when the subscription
+// includes the image, the image of this delivery. Incoming webhooks cannot upload files, so the image is
+// a URL Slack fetches without signing in (lib/digests/digest-image.ts).
 const SLACK_TIMEOUT_MS = 15_000;
 
 export class SlackPostError extends Error {
@@ -19,18 +13,6 @@ export class SlackPostError extends Error {
 /** Slack's mrkdwn needs &, < and > escaped; everything else is literal. */
 function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** The image URL of the dashboard's newest active share link, or null. */
-export async function findShareImageUrl(dashboardId: string, now = new Date()): Promise<string | null> {
-  const link = await getDb().shareLink.findFirst({
-    where: { dashboardId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    orderBy: { createdAt: "desc" },
-    select: { encryptedToken: true },
-  });
-  if (!link) return null;
-  const env = getRuntimeEnv();
-  return shareImageUrl(env.APP_URL, decryptShareToken(link.encryptedToken, env.ENCRYPTION_KEY));
 }
 
 export function slackMessage(input: { title: string; subject: string; dashboardUrl: string; imageUrl: string | null }) {

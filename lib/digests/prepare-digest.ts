@@ -51,17 +51,22 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
+/** The live dashboard with the digest's filter values, and those values as a query string. */
+export function digestDashboardLink(dashboard: { id: string; filters: unknown }, filterValues: unknown): { filterQuery: string; dashboardUrl: string } {
+  // The stored values go through the URL codec, as a pasted link's would: values that no longer fit a
+  // filter (it was renamed or changed type) are dropped rather than bound.
+  const filterQuery = filterQueryString(filtersOf(dashboard.filters), storedFilterValues(filterValues));
+  const base = getRuntimeEnv().APP_URL.replace(/\/+$/, "");
+  return { filterQuery, dashboardUrl: `${base}/dashboards/${encodeURIComponent(dashboard.id)}${filterQuery ? `?${filterQuery}` : ""}` };
+}
+
 export async function prepareDigest(format: DigestFormat, opts: { timeoutMs?: number } = {}): Promise<DigestContent> {
   const dashboard = await getDb().dashboard.findUnique({ where: { id: format.dashboardId }, select: { id: true, title: true, filters: true } });
   if (!dashboard) throw notFound("Dashboard");
   const refreshed = (await refreshDashboardIfStale(dashboard.id)) !== null;
 
-  // The stored values go through the URL codec, as a pasted link's would: values that no longer fit a
-  // filter (it was renamed or changed type) are dropped rather than bound.
   const filters = filtersOf(dashboard.filters);
-  const filterQuery = filterQueryString(filters, storedFilterValues(format.filterValues));
-  const base = getRuntimeEnv().APP_URL.replace(/\/+$/, "");
-  const dashboardUrl = `${base}/dashboards/${encodeURIComponent(dashboard.id)}${filterQuery ? `?${filterQuery}` : ""}`;
+  const { filterQuery, dashboardUrl } = digestDashboardLink(dashboard, format.filterValues);
 
   let renderMs = 0;
   let renders = 0;

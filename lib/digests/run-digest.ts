@@ -11,8 +11,9 @@ import { outboxDir } from "@/lib/mail/transport";
 import { renderSubject } from "@/lib/schedules/schemas";
 import { logDeliveryEvent } from "./log-delivery-event";
 import { takeDeliveryLease } from "./delivery-lease";
-import { prepareDigest, type DigestContent } from "./prepare-digest";
-import { postToSlack, findShareImageUrl, slackMessage, SlackPostError } from "./post-to-slack";
+import { digestDashboardLink, prepareDigest, type DigestContent } from "./prepare-digest";
+import { findDigestImageUrl, storeDigestImage } from "./digest-image";
+import { postToSlack, slackMessage, SlackPostError } from "./post-to-slack";
 import { resolveRecipientEmails } from "./recipient-users";
 import { digestRecipientMessageId, sendToRecipient } from "./send-digest-messages";
 import { decryptSlackWebhook } from "./slack-webhook-secret";
@@ -91,7 +92,7 @@ export async function runDigest(input: {
   const db = getDb();
   const subscription = await db.subscription.findUnique({
     where: { id: input.subscriptionId },
-    include: { dashboard: { select: { id: true, title: true, isPrivate: true, ownerId: true } } },
+    include: { dashboard: { select: { id: true, title: true, isPrivate: true, ownerId: true, filters: true } } },
   });
   if (!subscription) throw notFound("Subscription");
   if (input.trigger === "schedule" && !subscription.enabled) {
@@ -135,9 +136,23 @@ export async function runDigest(input: {
       timeZone: subscription.timezone,
     });
 
-    if (pending.length > 0) {
-      // One render for every recipient of this scheduled time.
-      content = await prepareDigest(subscription);
+    // The Slack post shows this delivery's own image (its filter values), stored once per delivery: a
+    // retry after a Slack failure posts the image the first attempt stored, without rendering again.
+    const slackToPost = Boolean(webhook) && !(await slackAlreadyPosted(delivery.id));
+    let slackImageUrl = slackToPost && subscription.includeImage ? await findDigestImageUrl(delivery.id) : null;
+    const slackNeedsRender = slackToPost && subscription.includeImage && slackImageUrl === null;
+
+    if (pending.length > 0 || slackNeedsRender) {
+      // One render for every recipient of this scheduled time and the Slack post. Without email to send,
+      // only the image is needed: no PDF render, no CSVs.
+      content = await prepareDigest(pending.length > 0 ? subscription : { ...subscription, attachCsv: false, attachPdf: false });
+      if (slackNeedsRender) {
+        if (!content.png) throw new Error("The digest render produced no image for the Slack post.");
+        slackImageUrl = await storeDigestImage(delivery.id, content.png);
+      }
+    }
+
+    if (content && pending.length > 0) {
       await lease.enter("sending");
       const subtitle = `Snapshot of ${new Date().toUTCString()}`;
       for (const email of pending) {
@@ -163,14 +178,11 @@ export async function runDigest(input: {
 
     let slack: "posted" | "already posted" | "none" = "none";
     if (webhook) {
-      if (await slackAlreadyPosted(delivery.id)) {
+      if (!slackToPost) {
         slack = "already posted";
       } else {
-        const base = `${getRuntimeEnv().APP_URL.replace(/\/+$/, "")}/dashboards/${encodeURIComponent(subscription.dashboard.id)}`;
-        const dashboardUrl = content?.dashboardUrl ?? base;
-        // The share image shows the default filter values: only used when the digest has none of its own.
-        const hasFilters = Object.keys((subscription.filterValues as object | null) ?? {}).length > 0;
-        const imageUrl = subscription.includeImage && !hasFilters ? await findShareImageUrl(subscription.dashboard.id) : null;
+        const dashboardUrl = content?.dashboardUrl ?? digestDashboardLink(subscription.dashboard, subscription.filterValues).dashboardUrl;
+        const imageUrl = slackImageUrl;
         try {
           await postToSlack(decryptSlackWebhook(webhook), slackMessage({ title: subscription.dashboard.title, subject, dashboardUrl, imageUrl }));
         } catch (e) {
@@ -178,7 +190,7 @@ export async function runDigest(input: {
           await log({ kind: "slack_error", detail: message });
           throw new SlackPostError(message);
         }
-        await log({ kind: "slack_sent", detail: imageUrl ? "Posted the link and the share link's image." : "Posted the link (no active share link, so no image)." });
+        await log({ kind: "slack_sent", detail: imageUrl ? "Posted the link and the image." : "Posted the link (the subscription does not include the image)." });
         slack = "posted";
       }
     }
