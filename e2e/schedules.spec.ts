@@ -47,7 +47,7 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
   await expect(page.getByTestId("bounce-webhook")).toHaveCount(0);
 });
 
-test("an analyst gives one chart its own refresh schedule from the tile menu, an admin sees it, and it goes back to the dashboard's", async ({ page }) => {
+test("an analyst gives one chart its own refresh schedule from the tile menu and from the chart's page, an admin sees it, a viewer reads it, and it goes back to the dashboard's", async ({ page }) => {
   await signInAsAdmin(page);
   await page.getByRole("link", { name: "Product", exact: true }).first().click();
   await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
@@ -94,15 +94,64 @@ test("an analyst gives one chart its own refresh schedule from the tile menu, an
   await expect(row).toContainText("Cron 0 */2 * * * (Asia/Tokyo)");
   await expect(row.locator("td").last()).toHaveText("ok");
 
-  // Back to the dashboard's schedule: the tile says nothing more, and the admin page no longer lists it.
+  // The chart's own page (the tile menu's "History") says it too, and changes it with the same selector.
+  await page.goto(dashboardUrl);
+  await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
+  const onDashboard = page.getByTestId("dashboard-tile").first();
+  await onDashboard.getByLabel(`More for ${title}`).click();
+  await onDashboard.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { name: `History of ${title}`, level: 1 })).toBeVisible();
+  const chartUrl = page.url();
+  const panel = page.getByRole("region", { name: "Refresh schedule" });
+  const status = panel.getByTestId("chart-schedule-status");
+  await expect(status).toHaveText("Own schedule: cron 0 */2 * * * (Asia/Tokyo)");
+  const chartSelect = panel.getByLabel(`Refresh schedule of ${title}`);
+  await expect(chartSelect).toHaveValue("cron");
+  const followed = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/charts\/[^/]+\/schedule$/.test(r.url()));
+  await chartSelect.selectOption("inherit");
+  expect((await followed).status()).toBe(200);
+  await expect(status).toHaveText("Follows the dashboard: every hour");
+  await expect(chartSelect.locator("option:checked")).toHaveText("Same as dashboard (every hour)");
+  const own = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/charts\/[^/]+\/schedule$/.test(r.url()));
+  await chartSelect.selectOption("every:15");
+  expect((await own).status()).toBe(200);
+  await expect(status).toHaveText("Own schedule: every 15 minutes");
+  await page.screenshot({ path: "test-results/schedules/chart-page-schedule.png", fullPage: false });
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Refresh schedule" }).getByTestId("chart-schedule-status")).toHaveText("Own schedule: every 15 minutes");
+
+  // A viewer reads the schedule on the chart's page, with no selector.
+  const viewerEmail = `viewer-${Date.now()}@example.com`;
+  const invite = (await (await page.request.post("/api/invites", { data: { email: viewerEmail, role: "VIEWER" } })).json()) as { url: string };
+  const inviteToken = new URL(invite.url).pathname.split("/").pop()!;
+  expect((await page.request.post(`/api/invites/token/${inviteToken}/accept`, { data: { name: "Vera Viewer", password: "a long viewer password" } })).status()).toBe(201);
+  const viewerContext = await page.context().browser()!.newContext();
+  const viewer = await viewerContext.newPage();
+  await viewer.goto("/signin");
+  await viewer.getByLabel("Email").fill(viewerEmail);
+  await viewer.getByLabel("Password").fill("a long viewer password");
+  await viewer.getByRole("button", { name: "Sign in" }).click();
+  await expect(viewer.getByRole("heading", { name: "Dashboards" })).toBeVisible();
+  await viewer.goto(chartUrl);
+  const viewerPanel = viewer.getByRole("region", { name: "Refresh schedule" });
+  await expect(viewerPanel.getByTestId("chart-schedule-status")).toHaveText("Own schedule: every 15 minutes");
+  await expect(viewerPanel.getByRole("combobox")).toHaveCount(0);
+  await viewer.screenshot({ path: "test-results/schedules/chart-page-schedule-viewer.png", fullPage: false });
+  await viewerContext.close();
+
+  // Back to the dashboard's schedule from the tile menu: the tile says nothing more, and the admin page no
+  // longer lists it.
   await page.goto(dashboardUrl);
   await expect(page.locator("html")).toHaveAttribute("data-spyglass-render", "done");
   const again = page.getByTestId("dashboard-tile").first();
+  await expect(again.getByTestId("tile-own-schedule")).toHaveText("own schedule: every 15 minutes");
   await again.getByLabel(`More for ${title}`).click();
   const reverted = page.waitForResponse((r) => r.request().method() === "PATCH" && /\/api\/charts\/[^/]+\/schedule$/.test(r.url()));
   await again.getByLabel(`Refresh schedule of ${title}`).selectOption("inherit");
   expect((await reverted).status()).toBe(200);
   await expect(again.getByTestId("tile-own-schedule")).toHaveCount(0);
+  await page.goto(chartUrl);
+  await expect(page.getByRole("region", { name: "Refresh schedule" }).getByTestId("chart-schedule-status")).toHaveText("Follows the dashboard: every hour");
   await page.getByRole("link", { name: "Schedules" }).click();
   await expect(page.getByRole("heading", { name: "Schedules" })).toBeVisible();
   await expect(page.getByTestId("schedule-row").filter({ hasText: title }).filter({ hasText: "Chart override" })).toHaveCount(0);

@@ -42,6 +42,9 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   await form.getByLabel("Subject").fill("{{dashboard}} for {{date}}");
   await expect(form.getByTestId("subject-preview")).toContainText(`Preview: ${DASHBOARD} for `);
   await form.getByLabel(/Incoming webhook URL/).fill("https://hooks.slack.com/services/T0/B0/e2e-secret");
+  const slackNote = form.getByTestId("slack-image-note");
+  await expect(slackNote).toHaveText("The Slack post includes the dashboard's image: anyone with the image's link can open it for 30 days.");
+  await slackNote.locator("xpath=ancestor::fieldset[1]").screenshot({ path: "test-results/subscriptions-slack-note.png" });
 
   await form.getByRole("button", { name: "Add subscription" }).click();
   await expect(form.getByRole("alert")).toHaveText("recipients.1: “not-an-address” is not an email address");
@@ -60,6 +63,11 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   await expect(edit.getByText("set", { exact: true })).toBeVisible();
   await expect(edit.getByLabel(/Incoming webhook URL/)).toHaveValue("");
   await edit.getByRole("button", { name: "Cancel" }).click();
+
+  // Nothing was posted yet: revoking deletes no image, and says so.
+  page.once("dialog", (d) => void d.accept());
+  await item.getByRole("button", { name: "Revoke posted images" }).click();
+  await expect(item.getByText("0 posted image(s) deleted; their links no longer open.", { exact: true })).toBeVisible();
 
   await item.getByRole("button", { name: "Send a test to me" }).click();
   await expect(item.getByText(`Test sent to ${admin.email}`)).toBeVisible({ timeout: 90_000 });
