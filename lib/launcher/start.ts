@@ -89,7 +89,6 @@ async function main() {
 
   await buildWebAppIfNeeded(log);
 
-  const bin = (name: string) => path.resolve("node_modules", ".bin", name);
   const webServer = webServerCommand(settings.PORT);
   startChild("web", webServer.command, webServer.args, { ...childEnv, NODE_ENV: "production", SPYGLASS_ROLE: "web" });
   // Node with tsx's loader rather than the tsx CLI: the CLI runs the script in a child process and, when
