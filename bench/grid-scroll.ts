@@ -14,6 +14,7 @@ import { chromium, type Page } from "@playwright/test";
 import { chromiumArgs, findBrowser } from "@/lib/render/find-browser";
 import { freePort } from "@/lib/testing/free-port";
 import { median, startBenchEnv } from "./bench-env";
+import { webServerCommand } from "@/lib/launcher/web-server-command";
 
 const ROWS = Number(process.argv[3] ?? 100_000);
 const SQL = `select g, md5(g::text), now() from generate_series(1, ${ROWS}) g`;
@@ -132,7 +133,7 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    web = spawn(path.resolve("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    web = spawn(webServerCommand(port, "127.0.0.1").command, webServerCommand(port, "127.0.0.1").args, {
       env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -15,6 +15,7 @@ import { ensureDemoWarehouse } from "@/lib/demo/load-demo-warehouse";
 import { DEMO_SCHEMA } from "@/lib/demo/schema";
 import { freePort } from "@/lib/testing/free-port";
 import { median, startBenchEnv } from "./bench-env";
+import { webServerCommand } from "@/lib/launcher/web-server-command";
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,7 +66,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     setTestEnv({ APP_URL: base });
-    web = spawn(path.resolve("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    web = spawn(webServerCommand(port, "127.0.0.1").command, webServerCommand(port, "127.0.0.1").args, {
       env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -1,7 +1,8 @@
 // Overhead of Spyglass's run path over raw pg, on the same 100,000-row query, in one run:
-//   - over HTTP (when a build exists in .next): POST /api/queries/run on `next start` with a signed-in
-//     session, timed until the whole JSON response has arrived (decompressed) — what the SQL page waits for;
-//     once asking for gzip like a browser, once for the identity encoding;
+//   - over HTTP (when a build exists in .next): POST /api/queries/run on the web server (lib/launcher/
+//     web-server.ts, as `npm start` runs it) with a signed-in session, timed until the whole JSON response
+//     has arrived (decompressed) — what the SQL page waits for; asking for gzip like a browser on http,
+//     for brotli too like a browser on https, and for the identity encoding;
 //   - in-process: runAdHocQuery (snippets, parameters, single-flight, runQuery with cursor + JSON type
 //     parsers, history row) and JSON.stringify of the response, without the HTTP server;
 //   - against raw pg: client.query with default parsing, measured alternately with each of the above.
@@ -76,10 +77,12 @@ async function main() {
     const build = process.argv.includes("--in-process") ? undefined : findBuild();
     if (build) {
       web = await startWebApp({ email: "bench@example.com", password });
-      // fetch asks for gzip like a browser does, and Next compresses the response; the identity run shows
-      // what the compression costs (on a fast network it is worth it: the JSON shrinks about 5 times).
-      for (const encoding of ["gzip, deflate", "identity"]) {
+      // fetch asks for gzip (and brotli) like a browser does, and the server compresses the response; the
+      // identity run shows what the compression costs (on a real network it is worth it: the JSON shrinks
+      // about 4 times). The size printed is what crossed the wire.
+      for (const encoding of ["gzip, deflate", "gzip, deflate, br", "identity"]) {
         let bytes = 0;
+        let wire = "";
         const http = await compare(iterations, raw, async () => {
           const res = await fetch(`${web!.base}/api/queries/run`, {
             method: "POST",
@@ -89,9 +92,10 @@ async function main() {
           const body = await res.arrayBuffer();
           if (!res.ok) throw new Error(`run answered ${res.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
           bytes = body.byteLength;
+          wire = res.headers.get("content-encoding") ?? "identity";
           return () => (JSON.parse(Buffer.from(body).toString("utf8")) as { rowCount: number }).rowCount;
         }, () => readCpuMs(web!.pid));
-        report(`POST /api/queries/run over HTTP, accept-encoding ${encoding} (${(bytes / 1e6).toFixed(1)} MB)`, http);
+        report(`POST /api/queries/run over HTTP, accept-encoding ${encoding} → ${wire} (${(bytes / 1e6).toFixed(1)} MB JSON)`, http);
       }
     } else {
       lines.push("  (no build in .next, or --in-process: the HTTP round trip is skipped; `npm run build` first)");
@@ -106,7 +110,7 @@ async function main() {
     report(`runAdHocQuery + JSON.stringify, in-process (${(bytes / 1e6).toFixed(1)} MB)`, inProcess);
     await raw.end();
 
-    console.log(`${SQL}: ${iterations} iterations after a warm-up, medians${build ? `; next start build ${build}` : ""}`);
+    console.log(`${SQL}: ${iterations} iterations after a warm-up, medians${build ? `; web server on build ${build}` : ""}`);
     for (const line of lines) console.log(line);
     console.log("  target: ratio ≤ 1.5");
   } finally {

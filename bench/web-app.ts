@@ -1,8 +1,10 @@
-// `next start` for the benchmarks that measure over HTTP: started on a free port with the bench's settings
-// (bench-env.ts must have run), a signed-in session, its pid (to read its memory), and a stop.
+// The web process for the benchmarks that measure over HTTP (lib/launcher/web-server.ts, as `npm start`
+// runs it: Next's production build behind our compression): started on a free port with the bench's
+// settings (bench-env.ts must have run), a signed-in session, its pid (to read its memory), and a stop.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { webServerCommand } from "@/lib/launcher/web-server-command";
 import { freePort } from "@/lib/testing/free-port";
 
 const BUILD_ID = path.resolve(".next", "BUILD_ID");
@@ -24,8 +26,9 @@ export async function startWebApp(signIn: { email: string; password: string }, n
   const { childProcessEnv, signInCookie } = await import("@/lib/testing/fixtures");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // node runs Next's CLI directly, so the pid is the process that serves the requests.
-  const web: ChildProcess = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // node runs the server directly, so the pid is the process that serves the requests.
+  const server = webServerCommand(port, "127.0.0.1", nodeArgs);
+  const web: ChildProcess = spawn(server.command, server.args, {
     env: childProcessEnv({ NODE_ENV: "production", SPYGLASS_ROLE: "web", PORT: String(port), APP_URL: base, NEXTAUTH_URL: base }),
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -36,7 +39,7 @@ export async function startWebApp(signIn: { email: string; password: string }, n
     await exited;
   };
   try {
-    const exited = new Promise<never>((_, reject) => web.once("exit", (code) => reject(new Error(`next start exited (${code}) before answering`))));
+    const exited = new Promise<never>((_, reject) => web.once("exit", (code) => reject(new Error(`the web server exited (${code}) before answering`))));
     exited.catch(() => undefined); // only raced below, while starting
     await Promise.race([waitForHttp(`${base}/api/auth/csrf`, 60_000), exited]);
     const cookie = await signInCookie(base, signIn.email, signIn.password);
@@ -77,7 +80,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the web server did not answer at ${url} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -1,6 +1,6 @@
 // `npm start`: everything Spyglass needs, in one process tree.
 //   embedded PostgreSQL (unless DATABASE_URL) → redis-server (unless REDIS_URL) → migrations →
-//   demo warehouse (first start only) → web app build if stale → `next start` + one worker.
+//   demo warehouse (first start only) → web app build if stale → the web server (Next + compression) + one worker.
 // Ctrl+C (SIGINT) or SIGTERM stops the children first, then the servers.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { applyMigrations } from "./migrate";
 import { buildWebAppIfNeeded } from "./next-build";
 import { missingPrerequisites } from "./prerequisites";
 import { startRedisServer, type RedisServer } from "./redis-server";
+import { webServerCommand } from "./web-server-command";
 
 const t0 = Date.now();
 const log = (line: string) => console.log(`[spyglass] ${line}`);
@@ -88,8 +89,8 @@ async function main() {
 
   await buildWebAppIfNeeded(log);
 
-  const bin = (name: string) => path.resolve("node_modules", ".bin", name);
-  startChild("web", bin("next"), ["start", "-p", String(settings.PORT)], { ...childEnv, SPYGLASS_ROLE: "web" });
+  const webServer = webServerCommand(settings.PORT);
+  startChild("web", webServer.command, webServer.args, { ...childEnv, NODE_ENV: "production", SPYGLASS_ROLE: "web" });
   // Node with tsx's loader rather than the tsx CLI: the CLI runs the script in a child process and, when
   // that child does not acknowledge a relayed SIGTERM within 30 ms (a busy machine), SIGKILLs it, which
   // cuts the worker's orderly shutdown short.

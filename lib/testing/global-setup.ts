@@ -1,7 +1,7 @@
 // Integration-test setup: real servers, started here and torn down after the run.
 // - an embedded PostgreSQL in a fresh temporary folder, with the app DB migrated and a small demo warehouse
 // - redis-server from the PATH (no persistence)
-// - the built web app (`next start`), when a build exists, for tests that load real pages (snapshots)
+// - the built web app (lib/launcher/web-server.ts, as `npm start` runs it), when a build exists, for tests that load real pages (snapshots)
 // The connection settings reach the test processes through process.env, read by lib/env.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedPg } from "@/lib/launcher/embedded-
 import { applyMigrations } from "@/lib/launcher/migrate";
 import { startRedisServer, type RedisServer } from "@/lib/launcher/redis-server";
 import { freePort } from "./free-port";
+import { webServerCommand } from "@/lib/launcher/web-server-command";
 
 export const TEST_DEMO_SCALE = 0.02;
 
@@ -50,7 +51,7 @@ export async function setup() {
   await ensureDemoWarehouse({ url: env.DEMO_WAREHOUSE_URL, scale: TEST_DEMO_SCALE });
 
   if (existsSync(path.resolve(".next", "BUILD_ID"))) {
-    web = spawn(path.resolve("node_modules", ".bin", "next"), ["start", "-p", String(webPort), "-H", "127.0.0.1"], {
+    web = spawn(webServerCommand(webPort, "127.0.0.1").command, webServerCommand(webPort, "127.0.0.1").args, {
       env: { ...process.env, ...env, NODE_ENV: "production", SPYGLASS_ROLE: "web" },
       stdio: ["ignore", "inherit", "inherit"],
     });
