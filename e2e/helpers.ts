@@ -18,7 +18,8 @@ export async function signInAsAdmin(page: Page) {
 /** Replaces the text of the Monaco editor inside `container` (default: the visible SQL editor). */
 export async function typeSql(page: Page, sql: string) {
   const editor = page.getByTestId("sql-editor").locator(".monaco-editor").first();
-  await expect(editor).toBeVisible();
+  // The first open of the SQL page loads Monaco (a few MB of script): slow on a busy machine.
+  await expect(editor).toBeVisible({ timeout: 60_000 });
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
