@@ -14,7 +14,17 @@ export interface RenderedPng {
   width: number;
   height: number;
   ms: number;
+  /** Where the time went, in the order the steps ran (see RenderPhases). */
+  phases: RenderPhases;
 }
+
+/**
+ * Milliseconds per step of a render, for logs and bench/render-throughput.ts: `context` (browser, incognito
+ * context and tab), `setup` (viewport, listeners), `navigate` (until the load event), `signal` (until the
+ * page says it finished), `checks` (reading the signal, fonts, the paint check), `capture` steps of the
+ * output format, and `close` (closing the context; filled in after the capture, before the render resolves).
+ */
+export type RenderPhases = Record<string, number>;
 
 export interface RenderPageOptions {
   /** CSS width of the viewport. */
@@ -154,6 +164,9 @@ interface CaptureContext {
   width: number;
   /** When the render started (after waiting for a free slot), for timings. */
   started: number;
+  /** Records the time since the previous step under `name` (see RenderPhases). */
+  lap: (name: string) => void;
+  phases: RenderPhases;
   safeUrl: string;
   details: () => RenderError["details"];
 }
@@ -173,11 +186,19 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
 
   return limiter().run(async () => {
     const started = Date.now();
+    const phases: RenderPhases = {};
+    let last = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      phases[name] = (phases[name] ?? 0) + (now - last);
+      last = now;
+    };
     const browser = await getBrowser();
     const context = await browser.createBrowserContext();
     try {
       const work = (async () => {
         const page: Page = await context.newPage();
+        lap("context");
         page.on("console", (m) => {
           if (m.type() === "error") consoleErrors.push(m.text().slice(0, 500));
         });
@@ -189,6 +210,7 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         page.setDefaultNavigationTimeout(timeoutMs);
         await page.setViewport({ width, height: 800, deviceScaleFactor });
         await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
+        lap("setup");
 
         let response;
         try {
@@ -199,6 +221,7 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         if (!response || !response.ok()) {
           throw new RenderError(`The render page ${safeUrl} answered HTTP ${response?.status() ?? "(no response)"}.`, details());
         }
+        lap("navigate");
 
         try {
           await page.waitForFunction(SIGNAL_FINISHED, { timeout: timeoutMs, polling: 100 });
@@ -215,6 +238,7 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
           );
         }
 
+        lap("signal");
         const { state, signal: sig } = (await page.evaluate(READ_SIGNAL)) as { state?: string; signal?: RenderSignal };
         if (sig?.errors?.length) pageErrors.push(...sig.errors.map((e) => String(e).slice(0, 500)));
         if (state === "failed") {
@@ -227,8 +251,9 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         await page.evaluate("document.fonts.ready.then(() => true)");
         const paint = (await page.evaluate(PAINT_CHECK)) as { ok: boolean; painted: number; reason?: string };
         if (!paint.ok) throw new RenderError(`Render of ${safeUrl} failed: ${paint.reason}.`, { ...details(), signal: sig });
+        lap("checks");
 
-        return capture(page, { width, started, safeUrl, details });
+        return capture(page, { width, started, lap, phases, safeUrl, details });
       })();
       // Backstop for the steps without a timeout of their own (evaluate, screenshot): navigation and the
       // signal each have timeoutMs, the rest gets a fixed allowance.
@@ -240,15 +265,17 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
       );
     } finally {
       await context.close().catch(() => {});
+      lap("close");
     }
   });
 }
 
 /** Opens `url` in a fresh incognito context, waits for the render signal and returns a full-page PNG. */
 export async function renderPagePng(url: string, opts: RenderPageOptions = {}): Promise<RenderedPng> {
-  return withRenderedPage(url, opts, async (page, { width, started, details }) => {
+  return withRenderedPage(url, opts, async (page, { width, started, lap, phases, details }) => {
     // The whole page, also below the fold, cut where the content ends rather than at the viewport.
     const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    lap("size");
     const png = Buffer.from(
       contentHeight > 0
         ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height: contentHeight }, captureBeyondViewport: true })
@@ -258,7 +285,8 @@ export async function renderPagePng(url: string, opts: RenderPageOptions = {}): 
       throw new RenderError(`The screenshot is only ${png.length} bytes: the page is blank.`, details());
     }
     const size = pngSize(png);
-    return { png, width: size.width, height: size.height, ms: Date.now() - started };
+    lap("screenshot");
+    return { png, width: size.width, height: size.height, ms: Date.now() - started, phases };
   });
 }
 
@@ -268,6 +296,7 @@ export interface RenderedPdf {
   width: number;
   height: number;
   ms: number;
+  phases: RenderPhases;
 }
 
 /**
@@ -281,9 +310,10 @@ const MAX_PDF_PAGE_HEIGHT = 19_000;
  * (screen styles, backgrounds printed), so it looks like the dashboard rather than a printout of it.
  */
 export async function renderPagePdf(url: string, opts: RenderPageOptions = {}): Promise<RenderedPdf> {
-  return withRenderedPage(url, opts, async (page, { width, started, safeUrl, details }) => {
+  return withRenderedPage(url, opts, async (page, { width, started, lap, phases, safeUrl, details }) => {
     await page.emulateMediaType("screen");
     const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    lap("size");
     const height = Math.min(Math.max(contentHeight, 1), MAX_PDF_PAGE_HEIGHT);
     const pdf = Buffer.from(
       await page.pdf({
@@ -297,6 +327,7 @@ export async function renderPagePdf(url: string, opts: RenderPageOptions = {}): 
     if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") {
       throw new RenderError(`Chromium did not produce a PDF of ${safeUrl}.`, details());
     }
-    return { pdf, width, height, ms: Date.now() - started };
+    lap("pdf");
+    return { pdf, width, height, ms: Date.now() - started, phases };
   });
 }
