@@ -100,7 +100,7 @@ async function main() {
         const res = await page.goto(dashboardRenderUrl(dashboardId), { waitUntil: "load", timeout: 60_000 });
         if (!res?.ok()) throw new Error(`page load answered ${res?.status()}`);
         lap("navigate");
-        await page.waitForFunction(`document.documentElement.dataset.spyglassRender === "done"`, { timeout: 60_000, polling: 100 });
+        await page.waitForFunction(`document.documentElement.dataset.spyglassRender === "done"`, { timeout: 60_000, polling: "mutation" });
         lap("signal");
         ms = performance.now() - started;
       } finally {

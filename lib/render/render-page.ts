@@ -90,10 +90,14 @@ function redact(url: string): string {
  * colours, one SVG with a visible shape, or an HTML chart view (`[data-chart-status="rendered"]` without a
  * canvas or SVG, e.g. a number or a table; also `[data-spyglass-value]` and table cells) that shows text.
  * A page with no chart visuals at all (text tiles only) passes when it has visible text.
+ * Waits for the page's fonts first, in the same round trip.
+ * A canvas is read back in bands of rows, stopping at the first pixel that differs from the top-left one:
+ * a chart shows a second colour within its first bands, so the check no longer copies (and un-premultiplies)
+ * every pixel of a dozen 2× canvases; only a blank canvas is read to the end, as before.
  * Kept as source text: functions compiled by tsx/esbuild may reference helpers (`__name`) that do not
  * exist inside the page.
  */
-const PAINT_CHECK = `(() => {
+const PAINT_CHECK = `document.fonts.ready.then(() => {
   let painted = 0;
   const canvases = Array.from(document.querySelectorAll("canvas"));
   for (const canvas of canvases) {
@@ -101,14 +105,22 @@ const PAINT_CHECK = `(() => {
     try {
       const ctx = canvas.getContext("2d");
       if (!ctx) continue;
-      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      const first = (data[0] << 24) | (data[1] << 16) | (data[2] << 8) | data[3];
-      for (let i = 4; i < data.length; i += 4) {
-        if (((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) !== first) {
-          painted += 1;
-          break;
+      const bandRows = Math.max(1, Math.floor(65536 / canvas.width));
+      let first;
+      let drawn = false;
+      for (let y = 0; y < canvas.height && !drawn; y += bandRows) {
+        const rows = Math.min(bandRows, canvas.height - y);
+        // One RGBA pixel per 32-bit word: comparing words compares all four channels.
+        const px = new Uint32Array(ctx.getImageData(0, y, canvas.width, rows).data.buffer);
+        if (first === undefined) first = px[0];
+        for (let i = 0; i < px.length; i++) {
+          if (px[i] !== first) {
+            drawn = true;
+            break;
+          }
         }
       }
+      if (drawn) painted += 1;
     } catch (e) {
       // A WebGL or tainted canvas cannot be read back: count it as drawn rather than fail the snapshot.
       painted += 1;
@@ -130,7 +142,7 @@ const PAINT_CHECK = `(() => {
   const chartish = canvases.length + svgs.length + document.querySelectorAll("[data-testid='dashboard-tile']").length;
   if (chartish === 0 && (document.body.innerText || "").trim() !== "") return { ok: true, painted: 0 };
   return { ok: false, painted: 0, reason: "the snapshot looks blank: no chart drew anything (no canvas with colours, no SVG shape, no value)" };
-})()`;
+})`;
 
 const SIGNAL_FINISHED = `(() => {
   const s = document.documentElement.dataset.spyglassRender;
@@ -224,7 +236,9 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         lap("navigate");
 
         try {
-          await page.waitForFunction(SIGNAL_FINISHED, { timeout: timeoutMs, polling: 100 });
+          // "mutation": checked whenever the DOM changes, so the wait ends when the page sets the attribute
+          // rather than at the next 100 ms tick.
+          await page.waitForFunction(SIGNAL_FINISHED, { timeout: timeoutMs, polling: "mutation" });
         } catch {
           const signal = await page
             .evaluate(READ_SIGNAL)
@@ -248,7 +262,6 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
           );
         }
 
-        await page.evaluate("document.fonts.ready.then(() => true)");
         const paint = (await page.evaluate(PAINT_CHECK)) as { ok: boolean; painted: number; reason?: string };
         if (!paint.ok) throw new RenderError(`Render of ${safeUrl} failed: ${paint.reason}.`, { ...details(), signal: sig });
         lap("checks");
