@@ -76,26 +76,49 @@ async function main() {
     const { getBrowser } = await import("@/lib/render/browser");
     const { getSettings } = await import("@/lib/env");
 
-    /** The baseline: the same page, same browser and viewport, fresh context, until it signals "done". */
-    const loadPage = async (dashboardId: string): Promise<number> => {
+    type Timed = { ms: number; phases: Record<string, number> };
+    /**
+     * The baseline: the same page, same browser and viewport, fresh context, until it signals "done". Its
+     * time ends at the signal; closing the context is timed apart (`close`), outside `ms`.
+     */
+    const loadPage = async (dashboardId: string): Promise<Timed> => {
       const browser = await getBrowser();
       const started = performance.now();
+      const phases: Record<string, number> = {};
+      let last = started;
+      const lap = (name: string) => {
+        const now = performance.now();
+        phases[name] = now - last;
+        last = now;
+      };
       const context = await browser.createBrowserContext();
+      let ms = 0;
       try {
         const page = await context.newPage();
+        lap("context");
         await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 2 });
+        lap("setup");
         const res = await page.goto(dashboardRenderUrl(dashboardId), { waitUntil: "load", timeout: 60_000 });
         if (!res?.ok()) throw new Error(`page load answered ${res?.status()}`);
-        await page.waitForFunction(`document.documentElement.dataset.spyglassRender === "done"`, { timeout: 60_000, polling: 100 });
-        return performance.now() - started;
+        lap("navigate");
+        await page.waitForFunction(`document.documentElement.dataset.spyglassRender === "done"`, { timeout: 60_000, polling: "mutation" });
+        lap("signal");
+        ms = performance.now() - started;
       } finally {
         await context.close();
+        lap("close");
       }
+      return { ms, phases };
     };
-    const render = async (dashboardId: string): Promise<number> => {
+    const render = async (dashboardId: string): Promise<Timed> => {
       const started = performance.now();
-      await renderDashboardPng(dashboardId);
-      return performance.now() - started;
+      const shot = await renderDashboardPng(dashboardId);
+      return { ms: performance.now() - started, phases: { ...shot.phases, png_kib: shot.png.length / 1024, height_px: shot.height } };
+    };
+    /** Median of each phase, in the order they ran. */
+    const phaseMedians = (runs: Timed[]): [string, number][] => {
+      const names = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
+      return names.map((n) => [n, median(runs.map((r) => r.phases[n] ?? 0))]);
     };
 
     try {
@@ -104,19 +127,21 @@ async function main() {
         await loadPage(d.id);
         await render(d.id);
       }
-      const loads: number[] = [];
-      const renderTimes: number[] = [];
+      const loadRuns: Timed[] = [];
+      const renderRuns: Timed[] = [];
       for (let i = 0; i < renders; i++) {
         const d = dashboards[i % dashboards.length];
         // Alternate which goes first, so neither always runs on a warmer machine.
         if (i % 2 === 0) {
-          loads.push(await loadPage(d.id));
-          renderTimes.push(await render(d.id));
+          loadRuns.push(await loadPage(d.id));
+          renderRuns.push(await render(d.id));
         } else {
-          renderTimes.push(await render(d.id));
-          loads.push(await loadPage(d.id));
+          renderRuns.push(await render(d.id));
+          loadRuns.push(await loadPage(d.id));
         }
       }
+      const loads = loadRuns.map((r) => r.ms);
+      const renderTimes = renderRuns.map((r) => r.ms);
 
       const concurrency = getSettings().RENDER_CONCURRENCY;
       const wallStart = performance.now();
@@ -129,6 +154,11 @@ async function main() {
       console.log(
         `  ratio render / page load                   p50 ${(median(renderTimes) / median(loads)).toFixed(2)}×     p95 ${(percentile(renderTimes, 95) / percentile(loads, 95)).toFixed(2)}×   (target ≤ 1.3)`,
       );
+      const row = (label: string, [name, v]: [string, number]) =>
+        `    ${label.padEnd(8)} ${name.padEnd(11)} ${name.endsWith("kib") || name.endsWith("px") ? v.toFixed(0).padStart(8) : fmt(v).padStart(8)}`;
+      console.log(`\nwhere the time goes (median per step; the load's "close" is outside its time):`);
+      for (const p of phaseMedians(loadRuns)) console.log(row("load", p));
+      for (const p of phaseMedians(renderRuns)) console.log(row("render", p));
       console.log(
         `\nthroughput: ${renders} renders at RENDER_CONCURRENCY=${concurrency} in ${(wallMs / 1000).toFixed(1)} s = ${((renders / wallMs) * 60_000).toFixed(1)} dashboards per minute per worker`,
       );

@@ -14,7 +14,17 @@ export interface RenderedPng {
   width: number;
   height: number;
   ms: number;
+  /** Where the time went, in the order the steps ran (see RenderPhases). */
+  phases: RenderPhases;
 }
+
+/**
+ * Milliseconds per step of a render, for logs and bench/render-throughput.ts: `context` (browser, incognito
+ * context and tab), `setup` (viewport, listeners), `navigate` (until the load event), `signal` (until the
+ * page says it finished), `checks` (reading the signal, fonts, the paint check), `capture` steps of the
+ * output format, and `close` (closing the context; filled in after the capture, before the render resolves).
+ */
+export type RenderPhases = Record<string, number>;
 
 export interface RenderPageOptions {
   /** CSS width of the viewport. */
@@ -80,10 +90,14 @@ function redact(url: string): string {
  * colours, one SVG with a visible shape, or an HTML chart view (`[data-chart-status="rendered"]` without a
  * canvas or SVG, e.g. a number or a table; also `[data-spyglass-value]` and table cells) that shows text.
  * A page with no chart visuals at all (text tiles only) passes when it has visible text.
+ * Waits for the page's fonts first, in the same round trip.
+ * A canvas is read back in bands of rows, stopping at the first pixel that differs from the top-left one:
+ * a chart shows a second colour within its first bands, so the check no longer copies (and un-premultiplies)
+ * every pixel of a dozen 2× canvases; only a blank canvas is read to the end, as before.
  * Kept as source text: functions compiled by tsx/esbuild may reference helpers (`__name`) that do not
  * exist inside the page.
  */
-const PAINT_CHECK = `(() => {
+const PAINT_CHECK = `document.fonts.ready.then(() => {
   let painted = 0;
   const canvases = Array.from(document.querySelectorAll("canvas"));
   for (const canvas of canvases) {
@@ -91,14 +105,22 @@ const PAINT_CHECK = `(() => {
     try {
       const ctx = canvas.getContext("2d");
       if (!ctx) continue;
-      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      const first = (data[0] << 24) | (data[1] << 16) | (data[2] << 8) | data[3];
-      for (let i = 4; i < data.length; i += 4) {
-        if (((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) !== first) {
-          painted += 1;
-          break;
+      const bandRows = Math.max(1, Math.floor(65536 / canvas.width));
+      let first;
+      let drawn = false;
+      for (let y = 0; y < canvas.height && !drawn; y += bandRows) {
+        const rows = Math.min(bandRows, canvas.height - y);
+        // One RGBA pixel per 32-bit word: comparing words compares all four channels.
+        const px = new Uint32Array(ctx.getImageData(0, y, canvas.width, rows).data.buffer);
+        if (first === undefined) first = px[0];
+        for (let i = 0; i < px.length; i++) {
+          if (px[i] !== first) {
+            drawn = true;
+            break;
+          }
         }
       }
+      if (drawn) painted += 1;
     } catch (e) {
       // A WebGL or tainted canvas cannot be read back: count it as drawn rather than fail the snapshot.
       painted += 1;
@@ -120,7 +142,7 @@ const PAINT_CHECK = `(() => {
   const chartish = canvases.length + svgs.length + document.querySelectorAll("[data-testid='dashboard-tile']").length;
   if (chartish === 0 && (document.body.innerText || "").trim() !== "") return { ok: true, painted: 0 };
   return { ok: false, painted: 0, reason: "the snapshot looks blank: no chart drew anything (no canvas with colours, no SVG shape, no value)" };
-})()`;
+})`;
 
 const SIGNAL_FINISHED = `(() => {
   const s = document.documentElement.dataset.spyglassRender;
@@ -154,6 +176,9 @@ interface CaptureContext {
   width: number;
   /** When the render started (after waiting for a free slot), for timings. */
   started: number;
+  /** Records the time since the previous step under `name` (see RenderPhases). */
+  lap: (name: string) => void;
+  phases: RenderPhases;
   safeUrl: string;
   details: () => RenderError["details"];
 }
@@ -173,11 +198,19 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
 
   return limiter().run(async () => {
     const started = Date.now();
+    const phases: RenderPhases = {};
+    let last = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      phases[name] = (phases[name] ?? 0) + (now - last);
+      last = now;
+    };
     const browser = await getBrowser();
     const context = await browser.createBrowserContext();
     try {
       const work = (async () => {
         const page: Page = await context.newPage();
+        lap("context");
         page.on("console", (m) => {
           if (m.type() === "error") consoleErrors.push(m.text().slice(0, 500));
         });
@@ -189,6 +222,7 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         page.setDefaultNavigationTimeout(timeoutMs);
         await page.setViewport({ width, height: 800, deviceScaleFactor });
         await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
+        lap("setup");
 
         let response;
         try {
@@ -199,9 +233,12 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         if (!response || !response.ok()) {
           throw new RenderError(`The render page ${safeUrl} answered HTTP ${response?.status() ?? "(no response)"}.`, details());
         }
+        lap("navigate");
 
         try {
-          await page.waitForFunction(SIGNAL_FINISHED, { timeout: timeoutMs, polling: 100 });
+          // "mutation": checked whenever the DOM changes, so the wait ends when the page sets the attribute
+          // rather than at the next 100 ms tick.
+          await page.waitForFunction(SIGNAL_FINISHED, { timeout: timeoutMs, polling: "mutation" });
         } catch {
           const signal = await page
             .evaluate(READ_SIGNAL)
@@ -215,6 +252,7 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
           );
         }
 
+        lap("signal");
         const { state, signal: sig } = (await page.evaluate(READ_SIGNAL)) as { state?: string; signal?: RenderSignal };
         if (sig?.errors?.length) pageErrors.push(...sig.errors.map((e) => String(e).slice(0, 500)));
         if (state === "failed") {
@@ -224,11 +262,11 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
           );
         }
 
-        await page.evaluate("document.fonts.ready.then(() => true)");
         const paint = (await page.evaluate(PAINT_CHECK)) as { ok: boolean; painted: number; reason?: string };
         if (!paint.ok) throw new RenderError(`Render of ${safeUrl} failed: ${paint.reason}.`, { ...details(), signal: sig });
+        lap("checks");
 
-        return capture(page, { width, started, safeUrl, details });
+        return capture(page, { width, started, lap, phases, safeUrl, details });
       })();
       // Backstop for the steps without a timeout of their own (evaluate, screenshot): navigation and the
       // signal each have timeoutMs, the rest gets a fixed allowance.
@@ -240,15 +278,17 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
       );
     } finally {
       await context.close().catch(() => {});
+      lap("close");
     }
   });
 }
 
 /** Opens `url` in a fresh incognito context, waits for the render signal and returns a full-page PNG. */
 export async function renderPagePng(url: string, opts: RenderPageOptions = {}): Promise<RenderedPng> {
-  return withRenderedPage(url, opts, async (page, { width, started, details }) => {
+  return withRenderedPage(url, opts, async (page, { width, started, lap, phases, details }) => {
     // The whole page, also below the fold, cut where the content ends rather than at the viewport.
     const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    lap("size");
     const png = Buffer.from(
       contentHeight > 0
         ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height: contentHeight }, captureBeyondViewport: true })
@@ -258,7 +298,8 @@ export async function renderPagePng(url: string, opts: RenderPageOptions = {}): 
       throw new RenderError(`The screenshot is only ${png.length} bytes: the page is blank.`, details());
     }
     const size = pngSize(png);
-    return { png, width: size.width, height: size.height, ms: Date.now() - started };
+    lap("screenshot");
+    return { png, width: size.width, height: size.height, ms: Date.now() - started, phases };
   });
 }
 
@@ -268,6 +309,7 @@ export interface RenderedPdf {
   width: number;
   height: number;
   ms: number;
+  phases: RenderPhases;
 }
 
 /**
@@ -281,9 +323,10 @@ const MAX_PDF_PAGE_HEIGHT = 19_000;
  * (screen styles, backgrounds printed), so it looks like the dashboard rather than a printout of it.
  */
 export async function renderPagePdf(url: string, opts: RenderPageOptions = {}): Promise<RenderedPdf> {
-  return withRenderedPage(url, opts, async (page, { width, started, safeUrl, details }) => {
+  return withRenderedPage(url, opts, async (page, { width, started, lap, phases, safeUrl, details }) => {
     await page.emulateMediaType("screen");
     const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
+    lap("size");
     const height = Math.min(Math.max(contentHeight, 1), MAX_PDF_PAGE_HEIGHT);
     const pdf = Buffer.from(
       await page.pdf({
@@ -297,6 +340,7 @@ export async function renderPagePdf(url: string, opts: RenderPageOptions = {}): 
     if (pdf.subarray(0, 5).toString("latin1") !== "%PDF-") {
       throw new RenderError(`Chromium did not produce a PDF of ${safeUrl}.`, details());
     }
-    return { pdf, width, height, ms: Date.now() - started };
+    lap("pdf");
+    return { pdf, width, height, ms: Date.now() - started, phases };
   });
 }
