@@ -137,17 +137,20 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\
  */
 const ESCAPE = /[&<>\r]|_(?=x[0-9A-Fa-f]{4}_)/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", _: "_x005F_" };
+/** One cheap scan for each: most values need neither replacement, and then none is run. */
+const MAY_BE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const MAY_NEED_ESCAPE = /[&<>\r_]/;
 
 /** Cell text as XML content: forbidden characters dropped, cut to Excel's limit, escaped. */
 export function escapeCellText(value: string): string {
-  let text = value.replace(FORBIDDEN, "");
+  let text = MAY_BE_FORBIDDEN.test(value) ? value.replace(FORBIDDEN, "") : value;
   if (text.length > MAX_CELL_CHARS) {
     // Excel counts UTF-16 code units; never cut a surrogate pair in two.
     let cut = MAX_CELL_CHARS - 1;
     if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--;
     text = text.slice(0, cut) + "…";
   }
-  return text.replace(ESCAPE, (c) => ESCAPES[c]);
+  return MAY_NEED_ESCAPE.test(text) ? text.replace(ESCAPE, (c) => ESCAPES[c]) : text;
 }
 
 // --- dates ---
