@@ -1,17 +1,21 @@
-// CSV export, both paths, against psql's `\copy (...) to STDOUT csv header` (to /dev/null) in the same run:
+// CSV export, both paths, and the XLSX export, against psql's `\copy (...) to STDOUT csv header` (to
+// /dev/null) in the same run:
 //   - COPY path: the query without parameters (PostgreSQL writes the CSV; Spyglass streams it through);
 //   - cursor path: the same query with a bound parameter (server-side cursor + Spyglass's CSV encoder),
-//     against psql's \copy of that query with the value written in.
+//     against psql's \copy of that query with the value written in;
+//   - xlsx: the query without parameters as an Excel workbook (always the cursor; lib/export/xlsx).
 // With a build (.next/BUILD_ID), each export is a real download: POST /api/queries/export on `next start`
 // with a signed-in session, fetched by curl to /dev/null; the peak memory is the web process's VmHWM
 // (/proc/<pid>/status), reset before each export. Without a build, the export runs in this process and its
 // RSS is sampled every 20 ms (this process also holds the benchmark itself).
-// Run: npx tsx bench/export-csv.ts [--in-process] [--rounds=3] [sizes...]   (default 1000000 5000000)
+// Run: npx tsx bench/export-csv.ts [--in-process] [--rounds=3] [--paths=copy,cursor,xlsx] [sizes...]   (default 1000000 5000000)
 import { spawn } from "node:child_process";
 import { median, startBenchEnv } from "./bench-env";
 import { findBuild, readCpuMs, readMemory, resetPeakMemory, startWebApp, type WebApp } from "./web-app";
 
-type Path = "copy" | "cursor";
+type Path = "copy" | "cursor" | "xlsx";
+const PATHS: Path[] = ["copy", "cursor", "xlsx"];
+const PATH_LABELS: Record<Path, string> = { copy: "CSV, COPY (no parameters)", cursor: "CSV, cursor (1 parameter)", xlsx: "XLSX (cursor)" };
 
 /** The query as Spyglass receives it (`{{start}}` is a bound parameter), and as psql gets it. */
 const QUERY = (n: number, start: string) => `select g, md5(g::text), now() from generate_series(${start}, ${n}) g`;
@@ -50,6 +54,7 @@ async function exportOverHttp(web: WebApp, dataSourceId: string, n: number, path
     dataSourceId,
     sql: spyglassSql(n, path),
     ...(path === "cursor" ? { parameters: PARAMETERS, values: { start: 1 } } : {}),
+    ...(path === "xlsx" ? { format: "xlsx" } : {}),
   });
   global.gc?.();
   resetPeakMemory(web.pid);
@@ -66,7 +71,7 @@ async function exportOverHttp(web: WebApp, dataSourceId: string, n: number, path
 }
 
 async function exportInProcess(dataSourceId: string, n: number, path: Path): Promise<Measured> {
-  const { exportQueryCsv } = await import("@/lib/export/export-query-csv");
+  const { exportQuery } = await import("@/lib/export/export-query");
   const { prepareQuery } = await import("@/lib/queries/prepare-query");
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -75,7 +80,7 @@ async function exportInProcess(dataSourceId: string, n: number, path: Path): Pro
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const prepared = await prepareQuery({ sql: spyglassSql(n, path), parameters: PARAMETERS, values: path === "cursor" ? { start: 1 } : {} });
-  const stream = await exportQueryCsv({ dataSourceId, text: prepared.text, values: prepared.values });
+  const stream = await exportQuery(path === "xlsx" ? "xlsx" : "csv", { dataSourceId, text: prepared.text, values: prepared.values });
   let bytes = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
   const ms = performance.now() - started;
@@ -103,13 +108,14 @@ async function main() {
       console.log("exporting in-process (no build in .next, or --in-process): RSS and CPU are this benchmark's own process");
     }
     const exportOnce = (n: number, path: Path) => (web ? exportOverHttp(web, env.dataSourceId, n, path) : exportInProcess(env.dataSourceId, n, path));
-    // Warm-up of both paths (JIT, route compilation, pool connection) so the first measured size is not penalised.
-    for (const path of ["copy", "cursor"] as const) await exportOnce(200_000, path);
+    const paths = (/^--paths=(.+)$/.exec(process.argv.find((a) => a.startsWith("--paths=")) ?? "")?.[1]?.split(",") as Path[] | undefined) ?? PATHS;
+    // Warm-up of every path (JIT, route compilation, pool connection) so the first measured size is not penalised.
+    for (const path of paths) await exportOnce(200_000, path);
 
     // Rounds of every (size, path) pair, each export right before its psql \copy, so that load from other
     // processes on the machine falls on both sides; medians of the rounds are reported.
     const rounds = Number(/^--rounds=(\d+)$/.exec(process.argv.find((a) => a.startsWith("--rounds=")) ?? "")?.[1] ?? 3);
-    const cases = (sizes.length ? sizes : [1_000_000, 5_000_000]).flatMap((n) => (["copy", "cursor"] as const).map((path) => ({ n, path })));
+    const cases = (sizes.length ? sizes : [1_000_000, 5_000_000]).flatMap((n) => paths.map((path) => ({ n, path })));
     const measured = cases.map(() => ({ ours: [] as Measured[], theirs: [] as number[] }));
     for (let round = 0; round < rounds; round++) {
       for (const [i, { n, path }] of cases.entries()) {
@@ -118,14 +124,14 @@ async function main() {
       }
     }
     console.log(`\nmedians of ${rounds} rounds; peak RSS is the highest of the rounds`);
-    console.log("| rows | path | CSV | export | psql \\copy | ratio | export CPU | RSS before → peak |");
+    console.log("| rows | format, path | file | export | psql \\copy | ratio | export CPU | RSS before → peak |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const [i, { n, path }] of cases.entries()) {
       const { ours, theirs } = measured[i];
       const ms = median(ours.map((m) => m.ms));
       const psqlMs = median(theirs);
       console.log(
-        `| ${n.toLocaleString("en-US")} | ${path === "copy" ? "COPY (no parameters)" : "cursor (1 parameter)"} | ${(ours[0].bytes / 1e6).toFixed(0)} MB | ` +
+        `| ${n.toLocaleString("en-US")} | ${PATH_LABELS[path]} | ${(ours[0].bytes / 1e6).toFixed(0)} MB | ` +
           `${(ms / 1000).toFixed(2)} s | ${(psqlMs / 1000).toFixed(2)} s | ${(ms / psqlMs).toFixed(2)} | ${(median(ours.map((m) => m.cpuMs)) / 1000).toFixed(2)} s | ` +
           `${mib(Math.min(...ours.map((m) => m.rssBefore)))} → ${mib(Math.max(...ours.map((m) => m.peak)))} |`,
       );

@@ -1,6 +1,7 @@
 // The SQL workspace as an analyst uses it: autocomplete, run selection, cancel, parameters, export, tabs.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { readXlsx } from "@/lib/testing/read-xlsx";
 import { signInAsAdmin, typeSql } from "./helpers";
 
 async function openSql(page: Page) {
@@ -79,18 +80,63 @@ test("parameters are bound, never pasted", async ({ page }) => {
   await expect(grid(page).getByRole("columnheader", { name: /^n/ })).toBeVisible();
 });
 
-test("Export CSV downloads the full result", async ({ page }) => {
+/** Opens Export ▾ from the keyboard and picks `format`: the menu must work without a mouse. */
+async function exportAs(page: Page, format: "CSV" | "Excel (.xlsx)") {
+  await page.getByRole("button", { name: "Export" }).focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Export" });
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
+  if (format !== "CSV") await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: format })).toBeFocused();
+  const downloadPromise = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const download = await downloadPromise;
+  await expect(menu).toBeHidden();
+  return download;
+}
+
+test("Export ▸ CSV downloads the full result", async ({ page }) => {
   await openSql(page);
   await typeSql(page, "select user_id, username from demo.users order by user_id limit 3");
-  const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export CSV" }).click();
-  const download = await downloadPromise;
+  const download = await exportAs(page, "CSV");
+  expect(download.suggestedFilename()).toBe("query-results.csv");
   const path = await download.path();
   const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/).filter((l) => l !== "");
   expect(lines[0]).toBe("user_id,username");
   expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(/^1,/);
+});
+
+test("Export ▸ Excel downloads the full result as a workbook", async ({ page }) => {
+  await openSql(page);
+  await typeSql(
+    page,
+    "select g as n, 'row ' || g as label, date '2024-01-01' + g as day, g % 2 = 0 as even,\n" +
+      "  timestamptz '2024-01-05 12:00:00+00' + g * interval '90 minutes' as at, null::text as nothing\nfrom generate_series(1, 3) g",
+  );
+  // Open the menu with the mouse once, to see it.
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect(page.getByRole("menu", { name: "Export" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/sql-export-menu.png" });
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu", { name: "Export" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Export" })).toBeFocused();
+
+  const download = await exportAs(page, "Excel (.xlsx)");
+  expect(download.suggestedFilename()).toBe("query-results.xlsx");
+  const { sheets } = await readXlsx(await download.path());
+  expect(sheets.map((s) => [s.name, s.frozen, s.header_bold])).toEqual([["Sheet1", true, true]]);
+  const n = (v: number) => ({ t: "n", v, raw: String(v) });
+  const s = (v: string) => ({ t: "s", v });
+  const d = (v: string) => ({ t: "d", v });
+  const b = (v: boolean) => ({ t: "b", v });
+  expect(sheets[0].rows).toEqual([
+    ["n", "label", "day", "even", "at (UTC)", "nothing"].map(s),
+    [n(1), s("row 1"), d("2024-01-02"), b(false), d("2024-01-05 13:30:00.000")],
+    [n(2), s("row 2"), d("2024-01-03"), b(true), d("2024-01-05 15:00:00.000")],
+    [n(3), s("row 3"), d("2024-01-04"), b(false), d("2024-01-05 16:30:00.000")],
+  ]);
 });
 
 test("tabs keep their text across a reload; the grid sorts and the page looks calm", async ({ page }) => {

@@ -35,6 +35,7 @@ import {
   updateChartRequest,
   type RunQueryResponse,
 } from "./api";
+import { ExportMenu, type ExportFormat } from "./ExportMenu";
 import { ParametersBar } from "./ParametersBar";
 import { QueryTabs } from "./QueryTabs";
 import { ResultGrid } from "./ResultGrid";
@@ -325,11 +326,11 @@ function Workspace(props: SqlWorkspaceProps) {
     if (request.sql.trim() !== "") void runTab(tab.id, request);
   };
 
-  function exportCsv() {
+  function exportResult(format: ExportFormat) {
     const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false };
     if (request.sql.trim() === "" || !tab.dataSourceId) return;
     const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
-    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format: "csv" });
+    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format });
   }
 
   function addTab() {
@@ -654,9 +655,7 @@ function Workspace(props: SqlWorkspaceProps) {
             Format
           </button>
           <SnippetsPicker onPick={(name) => editorApi.current?.insertAtCursor(`[${name}]`)} />
-          <button type="button" className="btn" onClick={exportCsv} disabled={!canRun} title="Download the full result as CSV">
-            Export CSV
-          </button>
+          <ExportMenu disabled={!canRun} onExport={exportResult} />
           <span className="spacer" />
           <span className={styles.shortcut}>
             <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to run

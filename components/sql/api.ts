@@ -67,7 +67,7 @@ export function listSnippetsRequest() {
 }
 
 /**
- * Downloads a query's full result as CSV: a hidden form POST, so the browser streams the file to disk
+ * Downloads a query's full result as CSV or XLSX: a hidden form POST, so the browser streams the file to disk
  * natively instead of holding it in memory.
  */
 export function submitExport(payload: {
@@ -75,7 +75,7 @@ export function submitExport(payload: {
   sql: string;
   parameters: ParameterSpec[];
   values: Record<string, ParameterValue>;
-  format: "csv";
+  format: "csv" | "xlsx";
 }) {
   const form = document.createElement("form");
   form.method = "post";

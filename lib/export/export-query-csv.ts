@@ -1,175 +1,40 @@
 // Streams the full result of a query as CSV (no row cap), byte-identical to psql's
-// `\copy (query) to stdout csv header`. Rows are read with a server-side cursor in batches inside a
-// read-only transaction with the statement timeout; batches are fetched only as the response stream asks
-// for more (one batch ahead), so memory does not grow with the result. Like every warehouse query, an
-// export holds one of the data source's concurrency slots (lib/warehouse/concurrency-slots.ts), here for
-// the whole download: released when it ends, fails or is abandoned.
-import type pg from "pg";
-import Cursor from "pg-cursor";
+// `\copy (query) to stdout csv header`. The warehouse side (slot, connection, read-only transaction with
+// the statement timeout, release however the download ends) is export-connection.ts; without bound
+// parameters PostgreSQL writes the CSV itself (COPY), otherwise rows come through the server-side cursor of
+// stream-cursor-export.ts, batch by batch, so memory does not grow with the result.
 import { to as copyTo } from "pg-copy-streams";
-import { getDataSourceRuntime } from "@/lib/data-sources/get-connection-config";
-import { AppError } from "@/lib/errors";
-import { acquireSlot } from "@/lib/warehouse/concurrency-slots";
-import { getPool } from "@/lib/warehouse/pools";
-import { translateConnectError, translateQueryError } from "@/lib/warehouse/query-errors";
-import { quoteIdent } from "@/lib/warehouse/run-query";
-import { stripTrailingSemicolons } from "@/lib/warehouse/sql-text";
+import { translateQueryError } from "@/lib/warehouse/query-errors";
 import { csvLine, encodeCsvRows } from "./csv";
+import { EXPORT_BATCH_ROWS, openExportConnection, type ExportConnection, type ExportInput } from "./export-connection";
+import type { RowEncoder } from "./row-encoder";
+import { streamCursorExport } from "./stream-cursor-export";
 
-/** Every value as PostgreSQL's text output, untouched: CSV must show what COPY shows. */
-const rawTextTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+export { EXPORT_BATCH_ROWS };
+export type ExportCsvInput = ExportInput;
 
-export const EXPORT_BATCH_ROWS = 5_000;
-
-export interface ExportCsvInput {
-  dataSourceId: string;
-  /** Compiled SQL ($n) and bound values. */
-  text: string;
-  values: unknown[];
-  timeoutMs?: number;
-  /** Session time zone of the export (timestamptz values are written in it). */
-  timeZone?: string;
-  batchRows?: number;
-  /**
-   * The download's request signal: aborting stops the wait for a slot, and ends an export already
-   * streaming even if the response never started reading it (the connection and the slot are freed).
-   */
-  signal?: AbortSignal;
-}
+/** Rows as CSV, our own encoder: the cursor path. */
+const csvEncoder: RowEncoder = {
+  start: (fields) => [Buffer.from(csvLine(fields.map((f) => f.name)))],
+  rows: (rows) => encodeCsvRows(rows),
+  end: () => [],
+};
 
 /**
  * Opens the query and reads the first batch before returning, so that SQL errors are reported as errors
  * (a JSON response) rather than as a broken download. The stream owns the connection from then on.
  */
 export async function exportQueryCsv(input: ExportCsvInput): Promise<ReadableStream<Uint8Array>> {
-  const sql = stripTrailingSemicolons(input.text);
-  if (sql.trim() === "") throw new AppError("QUERY_FAILED", "Write a query first: the SQL is empty.");
-  const ds = await getDataSourceRuntime(input.dataSourceId);
-  const timeoutMs = Math.max(1, Math.floor(input.timeoutMs ?? ds.statementTimeoutMs));
-  const batchRows = input.batchRows ?? EXPORT_BATCH_ROWS;
-  const entry = getPool(ds.id, ds.config, { maxConnections: ds.maxConcurrency });
-
-  // Waits here while the data source already runs its maximum of queries (in any process).
-  const slot = await acquireSlot(ds.id, ds.maxConcurrency, input.signal);
-  let client: pg.PoolClient;
-  try {
-    if (input.signal?.aborted) throw new AppError("QUERY_FAILED", "The export was cancelled.");
-    client = await entry.pool.connect();
-  } catch (e) {
-    await slot.release();
-    throw e instanceof AppError ? e : translateConnectError(e, ds.config);
-  }
-  let cursor: Cursor<(string | null)[]> | undefined;
-  let finished = false;
-  /** Ends the export: the transaction, the connection (destroyed if it failed), the slot. */
-  const finish = async (error?: unknown) => {
-    if (finished) return;
-    finished = true;
-    input.signal?.removeEventListener("abort", abandon);
-    let broken: Error | undefined;
-    try {
-      if (cursor && !error) await cursor.close();
-      await client.query("ROLLBACK");
-    } catch (e) {
-      broken = e instanceof Error ? e : new Error(String(e));
-    }
-    client.release(broken ?? (error instanceof Error && !(error instanceof AppError) ? error : undefined));
-    await slot.release();
-  };
-  let stopCopy: (() => void) | undefined;
-  /**
-   * The download was abandoned (the stream cancelled, or the request aborted), maybe mid-fetch: drop the
-   * connection instead of reusing it, which also ends the statement and the transaction on the server.
-   */
-  function abandon() {
-    if (finished) return;
-    finished = true;
-    input.signal?.removeEventListener("abort", abandon);
-    stopCopy?.();
-    client.release(new Error("CSV export cancelled"));
-    void slot.release();
-  }
-  input.signal?.addEventListener("abort", abandon, { once: true });
-
-  const read = (): Promise<{ rows: (string | null)[][]; fields: pg.FieldDef[] }> =>
-    new Promise((resolve, reject) =>
-      cursor!.read(batchRows, (err, rows, result) => (err ? reject(err) : resolve({ rows, fields: result?.fields ?? [] }))),
-    );
-
-  const setup = [
-      "BEGIN READ ONLY",
-      `SET LOCAL statement_timeout = ${timeoutMs}`,
-      "SET LOCAL DateStyle = 'ISO, MDY'",
-      `SET LOCAL TimeZone = '${(input.timeZone ?? "UTC").replace(/'/g, "''")}'`,
-    ];
-  if (ds.config.defaultSchema) setup.push(`SET LOCAL search_path = ${quoteIdent(ds.config.defaultSchema)}, public`);
-
+  const conn = await openExportConnection(input);
   // Without bound parameters, PostgreSQL writes the CSV itself (COPY ... TO STDOUT is what psql's \copy
   // runs, so the bytes are the same by construction) at the warehouse's own speed. COPY cannot take bound
-  // parameters, and Redshift has no COPY TO STDOUT: those go through the cursor below.
-  if (input.values.length === 0 && ds.kind === "POSTGRES" && isPlainQuery(sql)) {
-    try {
-      await client.query(setup.join("; "));
-    } catch (e) {
-      await finish(e);
-      throw translateQueryError(e, { timeoutMs });
-    }
-    const source = client.query(copyTo(`${COPY_PREFIX}${sql}\n) TO STDOUT WITH (FORMAT csv, HEADER)`));
-    stopCopy = () => source.destroy();
-    return copyCsv(source, { timeoutMs, finish, abandon });
+  // parameters, and Redshift has no COPY TO STDOUT: those go through the cursor.
+  if (input.values.length === 0 && conn.kind === "POSTGRES" && isPlainQuery(conn.sql)) {
+    const source = conn.client.query(copyTo(`${COPY_PREFIX}${conn.sql}\n) TO STDOUT WITH (FORMAT csv, HEADER)`));
+    conn.onAbandon(() => source.destroy());
+    return copyCsv(source, conn);
   }
-
-  let first: { rows: (string | null)[][]; fields: pg.FieldDef[] };
-  try {
-    await client.query(setup.join("; "));
-    cursor = client.query(new Cursor(sql, input.values.length > 0 ? input.values : undefined, { rowMode: "array", types: rawTextTypes }));
-    first = await read();
-  } catch (e) {
-    await finish(e);
-    throw translateQueryError(e, { timeoutMs });
-  }
-
-  // The header and the first batch go out with the first pull; later batches as the reader asks for them.
-  let pending: Uint8Array[] = [Buffer.from(csvLine(first.fields.map((f) => f.name))), ...encodeCsvRows(first.rows)];
-  let done = first.rows.length < batchRows;
-  // One batch is fetched ahead while the previous one is encoded and sent: the warehouse and this process
-  // work at the same time, and memory stays bounded to two batches.
-  const prefetch = () => {
-    const next = read();
-    next.catch(() => undefined); // awaited in pull; this only keeps an early failure from being "unhandled"
-    return next;
-  };
-  let ahead = done ? undefined : prefetch();
-
-  return new ReadableStream<Uint8Array>(
-    {
-      // Called again only once the reader has taken what was enqueued (highWaterMark 1): that is the
-      // backpressure that keeps a slow download from piling batches up in memory.
-      async pull(controller) {
-        try {
-          if (pending.length > 0) {
-            for (const chunk of pending) controller.enqueue(chunk);
-            pending = [];
-          } else if (ahead) {
-            const batch = await ahead;
-            done = batch.rows.length < batchRows;
-            ahead = done ? undefined : prefetch();
-            for (const chunk of encodeCsvRows(batch.rows)) controller.enqueue(chunk);
-          }
-          if (done && pending.length === 0 && !ahead) {
-            await finish();
-            controller.close();
-          }
-        } catch (e) {
-          ahead = undefined;
-          await finish(e);
-          controller.error(translateQueryError(e, { timeoutMs }));
-        }
-      },
-      cancel: abandon,
-    },
-    { highWaterMark: 1 },
-  );
+  return streamCursorExport(conn, input.values, input.batchRows ?? EXPORT_BATCH_ROWS, csvEncoder);
 }
 
 /**
@@ -185,10 +50,7 @@ export function isPlainQuery(sql: string): boolean {
 /** The text COPY puts before the user's query; PostgreSQL's error positions count it. */
 const COPY_PREFIX = "COPY (";
 
-async function copyCsv(
-  source: ReturnType<typeof copyTo>,
-  opts: { timeoutMs: number; finish: (error?: unknown) => Promise<void>; abandon: () => void },
-): Promise<ReadableStream<Uint8Array>> {
+async function copyCsv(source: ReturnType<typeof copyTo>, opts: ExportConnection): Promise<ReadableStream<Uint8Array>> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const failed = (e: unknown) => {
     const err = e as { position?: string } | null;

@@ -14,6 +14,7 @@ import { acquireSlot } from "@/lib/warehouse/concurrency-slots";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { exportQueryCsv } from "./export-query-csv";
+import { exportQueryXlsx } from "./export-query-xlsx";
 
 const suffix = randomBytes(3).toString("hex");
 let admin: pg.Client;
@@ -131,6 +132,39 @@ describe("a CSV export and the data source's maximum of concurrent queries", () 
     await exportQueryCsv({ dataSourceId, text: "select g from generate_series(1, 200000) g", values: [], signal: gone.signal });
     expect(await slotFree()).toBe(false);
     gone.abort();
+    expect(await slotFree()).toBe(true);
+  });
+});
+
+describe("an XLSX export and the data source's maximum of concurrent queries", () => {
+  it("waits for a slot, holds it until the download has ended, and gives it back when abandoned or aborted", async () => {
+    const tag = `export-xlsx-${suffix}`;
+    const held = await acquireSlot(dataSourceId, 1);
+    const exporting = track(exportQueryXlsx({ dataSourceId, text: `select g, '${tag}' as tag from generate_series(1, 20000) g`, values: [], batchRows: 1000 }));
+    await sleep(700);
+    expect(exporting.settled).toBe(false);
+    expect(await running(tag)).toBe(0);
+    await held.release();
+    const stream = await exporting.promise;
+    expect(await slotFree()).toBe(false);
+    let bytes = 0;
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
+    expect(bytes).toBeGreaterThan(0);
+    expect(await slotFree()).toBe(true);
+
+    const abandoned = (await exportQueryXlsx({ dataSourceId, text: "select g from generate_series(1, 200000) g", values: [], batchRows: 1000 })).getReader();
+    expect((await abandoned.read()).done).toBe(false);
+    expect(await slotFree()).toBe(false);
+    await abandoned.cancel();
+    expect(await slotFree()).toBe(true);
+
+    const gone = new AbortController();
+    await exportQueryXlsx({ dataSourceId, text: "select g from generate_series(1, 200000) g", values: [], signal: gone.signal });
+    expect(await slotFree()).toBe(false);
+    gone.abort();
+    expect(await slotFree()).toBe(true);
+
+    await expect(exportQueryXlsx({ dataSourceId, text: "select $1::int / 0", values: [1] })).rejects.toThrow("division by zero");
     expect(await slotFree()).toBe(true);
   });
 });

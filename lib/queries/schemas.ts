@@ -39,7 +39,7 @@ export const exportQueryBodySchema = z.object({
   sql: sqlSchema,
   parameters: z.array(parameterSpecSchema).max(100).optional(),
   values: z.record(z.string(), parameterValueSchema).optional(),
-  format: z.literal("csv").default("csv"),
+  format: z.enum(["csv", "xlsx"]).default("csv"),
   /** File name without extension; sanitized by the server. */
   filename: z.string().max(200).optional(),
 });

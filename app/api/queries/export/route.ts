@@ -2,12 +2,12 @@ import { assertAllowed, canRunSql } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { sanitizeFilename } from "@/lib/export/csv";
-import { exportQueryCsv } from "@/lib/export/export-query-csv";
+import { EXPORT_FORMATS, exportQuery } from "@/lib/export/export-query";
 import { prepareQuery, withOriginalPosition } from "@/lib/queries/prepare-query";
 import { exportQueryBodySchema } from "@/lib/queries/schemas";
 
 /**
- * The full result of a query as a CSV download. The body is JSON, or a form with a `payload` field holding
+ * The full result of a query as a CSV or Excel (.xlsx) download (`format`, CSV by default). The body is JSON, or a form with a `payload` field holding
  * that JSON (so a plain <form> submit can download without holding the file in the page).
  */
 export async function POST(req: Request) {
@@ -19,14 +19,15 @@ export async function POST(req: Request) {
     let stream: ReadableStream<Uint8Array>;
     try {
       // The request signal: a client that leaves stops the wait for a slot, or the export itself.
-      stream = await exportQueryCsv({ dataSourceId: body.dataSourceId, text: prepared.text, values: prepared.values, signal: req.signal });
+      stream = await exportQuery(body.format, { dataSourceId: body.dataSourceId, text: prepared.text, values: prepared.values, signal: req.signal });
     } catch (e) {
       throw withOriginalPosition(e, prepared);
     }
+    const { contentType, extension } = EXPORT_FORMATS[body.format];
     return new Response(stream, {
       headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${sanitizeFilename(body.filename)}.csv"`,
+        "content-type": contentType,
+        "content-disposition": `attachment; filename="${sanitizeFilename(body.filename)}.${extension}"`,
         "cache-control": "no-store",
       },
     });
