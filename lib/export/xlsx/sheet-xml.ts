@@ -36,39 +36,20 @@ export function sheetStartXml(columns: SheetColumn[]): string {
   );
 }
 
-export const XML_CHUNK_BYTES = 64 * 1024;
-
-/**
- * Rows numbered from `firstRow` (the sheet's row number, header being 1) as UTF-8, in chunks of about
- * `chunkBytes`. Each row is written into a preallocated buffer as soon as it is built: like the CSV
- * encoder (csv.ts), because one string of a whole batch costs more to flatten and encode than the rows.
- */
-export function encodeSheetRows(columns: SheetColumn[], rows: (string | null)[][], firstRow: number, chunkBytes = XML_CHUNK_BYTES): Buffer[] {
-  const chunks: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(chunkBytes);
-  let used = 0;
+/** Rows numbered from `firstRow` (the sheet's row number, header being 1). */
+export function rowsXml(columns: SheetColumn[], rows: (string | null)[][], firstRow: number): string {
+  let xml = "";
   for (let i = 0; i < rows.length; i++) {
-    const xml = rowXml(columns, rows[i], firstRow + i);
-    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, makes 4).
-    const room = xml.length * 3;
-    if (used + room > chunk.length) {
-      if (used > 0) chunks.push(chunk.subarray(0, used));
-      chunk = Buffer.allocUnsafe(Math.max(chunkBytes, room));
-      used = 0;
+    const r = firstRow + i;
+    const row = rows[i];
+    xml += `<row r="${r}">`;
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[c];
+      if (value !== null) xml += encodeCell(columns[c].letters + r, columns[c].kind, value);
     }
-    used += chunk.write(xml, used, "utf8");
+    xml += "</row>";
   }
-  if (used > 0) chunks.push(chunk.subarray(0, used));
-  return chunks;
-}
-
-function rowXml(columns: SheetColumn[], row: (string | null)[], r: number): string {
-  let xml = `<row r="${r}">`;
-  for (let c = 0; c < columns.length; c++) {
-    const value = row[c];
-    if (value !== null) xml += encodeCell(columns[c].letters + r, columns[c].kind, value);
-  }
-  return xml + "</row>";
+  return xml;
 }
 
 export const SHEET_END_XML = "</sheetData></worksheet>";

@@ -3,7 +3,7 @@
 // (a shared-strings table would need every distinct string before the first sheet could be written).
 import type pg from "pg";
 import type { RowEncoder } from "../row-encoder";
-import { encodeSheetRows, SHEET_END_XML, sheetColumns, sheetStartXml, type SheetColumn } from "./sheet-xml";
+import { rowsXml, SHEET_END_XML, sheetColumns, sheetStartXml, type SheetColumn } from "./sheet-xml";
 import { contentTypesXml, ROOT_RELS_XML, sheetPath, STYLES_XML, workbookRelsXml, workbookXml } from "./workbook-parts";
 import { ZipWriter, type ZipWriterOptions } from "./zip-writer";
 
@@ -44,7 +44,7 @@ export class XlsxWriter implements RowEncoder {
       if (this.rowsInSheet === this.sheetRows) out.push(...(await this.closeSheet()), ...(await this.openSheet()));
       const take = Math.min(rows.length - i, this.sheetRows - this.rowsInSheet);
       const part = take === rows.length ? rows : rows.slice(i, i + take);
-      out.push(...(await this.zip.write(encodeSheetRows(this.columns, part, this.rowsInSheet + 2))));
+      out.push(...(await this.zip.write(Buffer.from(rowsXml(this.columns, part, this.rowsInSheet + 2)))));
       this.rowsInSheet += take;
       i += take;
     }
