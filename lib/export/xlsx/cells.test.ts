@@ -84,9 +84,10 @@ describe("encodeCell", () => {
     }
   });
 
-  it("writes timestamps as serials with the yyyy-mm-dd hh:mm:ss format, keeping fractions of seconds", () => {
+  it("writes timestamps as serials: whole seconds as yyyy-mm-dd hh:mm:ss, fractions kept and shown to the millisecond", () => {
     expect(encodeCell("E2", "timestamp", "2024-01-05 12:00:00")).toBe('<c r="E2" s="3"><v>45296.5</v></c>');
-    expect(encodeCell("E2", "timestamp", "2024-01-05 13:45:00.123456")).toBe(`<c r="E2" s="3"><v>${45296 + (13 * 3600 + 45 * 60 + 0.123456) / 86400}</v></c>`);
+    expect(encodeCell("E2", "timestamp", "2024-01-05 13:45:00.123456")).toBe(`<c r="E2" s="4"><v>${45296 + (13 * 3600 + 45 * 60 + 0.123456) / 86400}</v></c>`);
+    expect(encodeCell("E2", "timestamptz", "1999-12-31 23:59:59.5+00")).toBe(`<c r="E2" s="4"><v>${36525 + (86400 - 0.5) / 86400}</v></c>`);
     expect(encodeCell("E2", "timestamp", "infinity")).toBe(text("E2", "infinity"));
     expect(encodeCell("E2", "timestamp", "0099-01-01 00:00:00")).toBe(text("E2", "0099-01-01 00:00:00"));
     expect(encodeCell("E2", "timestamp", "2000-01-01 00:00:00 BC")).toBe(text("E2", "2000-01-01 00:00:00 BC"));

@@ -44,7 +44,7 @@ export function cellKindOf(typeOid: number): CellKind {
 }
 
 /** Indexes into styles.xml's cellXfs (see workbook-parts.ts). */
-export const STYLE = { header: 1, date: 2, dateTime: 3 } as const;
+export const STYLE = { header: 1, date: 2, dateTime: 3, dateTimeMillis: 4 } as const;
 
 /** Excel's limit on the characters of one cell; longer text is cut to this many, ending with "…". */
 export const MAX_CELL_CHARS = 32_767;
@@ -80,7 +80,11 @@ export function encodeCell(ref: string, kind: CellKind, value: string | null): s
     case "timestamp":
     case "timestamptz": {
       const serial = timestampSerial(value, kind === "timestamptz");
-      return serial === undefined ? textCell(ref, value) : `<c r="${ref}" s="${STYLE.dateTime}"><v>${serial}</v></c>`;
+      if (serial === undefined) return textCell(ref, value);
+      // A value with fractions of a second shows milliseconds (the most a number format can show); one
+      // without shows whole seconds. The serial keeps every digit either way.
+      const style = HAS_FRACTION.test(value) ? STYLE.dateTimeMillis : STYLE.dateTime;
+      return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
     }
     default:
       return textCell(ref, value);
@@ -88,6 +92,8 @@ export function encodeCell(ref: string, kind: CellKind, value: string | null): s
 }
 
 const INTEGER = /^-?\d+$/;
+/** A timestamp printed with fractions of a second: `12:00:00.5`, `12:00:00.123456+05:30`. */
+const HAS_FRACTION = /:\d\d\.\d/;
 /** PostgreSQL's float output (shortest exact digits): `-1.5`, `1e+15`, `2.2250738585072014e-308`. */
 const FLOAT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** PostgreSQL's numeric and int8 output: no exponent. */
