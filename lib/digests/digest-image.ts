@@ -8,6 +8,7 @@ import { getRuntimeEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decryptShareToken, hashShareToken, looksLikeShareToken, newShareToken, tokenMatchesHash } from "@/lib/sharing/token";
 import { DIGEST_IMAGE_TTL_DAYS } from "./digest-image-lifetime";
+import { appUrlFor } from "@/lib/http/app-url";
 
 export { DIGEST_IMAGE_TTL_DAYS };
 
@@ -21,7 +22,7 @@ const DAY_MS = 86_400_000;
 
 /** The public address of an image: APP_URL/api/digests/images/<token>.png. */
 export function digestImageUrl(appUrl: string, token: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/api/digests/images/${token}.png`;
+  return appUrlFor(appUrl, `/api/digests/images/${token}.png`);
 }
 
 function urlOf(encryptedToken: string): string {

@@ -182,15 +182,14 @@ export async function runDigest(input: {
         slack = "already posted";
       } else {
         const dashboardUrl = content?.dashboardUrl ?? digestDashboardLink(subscription.dashboard, subscription.filterValues).dashboardUrl;
-        const imageUrl = slackImageUrl;
         try {
-          await postToSlack(decryptSlackWebhook(webhook), slackMessage({ title: subscription.dashboard.title, subject, dashboardUrl, imageUrl }));
+          await postToSlack(decryptSlackWebhook(webhook), slackMessage({ title: subscription.dashboard.title, subject, dashboardUrl, imageUrl: slackImageUrl }));
         } catch (e) {
           const message = e instanceof SlackPostError ? e.message : `Posting to Slack failed: ${errorText(e)}`;
           await log({ kind: "slack_error", detail: message });
           throw new SlackPostError(message);
         }
-        await log({ kind: "slack_sent", detail: imageUrl ? "Posted the link and the image." : "Posted the link (the subscription does not include the image)." });
+        await log({ kind: "slack_sent", detail: slackImageUrl ? "Posted the link and the image." : "Posted the link (the subscription does not include the image)." });
         slack = "posted";
       }
     }

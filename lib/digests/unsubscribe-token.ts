@@ -2,6 +2,7 @@
 // a key derived from AUTH_SECRET, so it cannot be guessed, and a link for one address cannot be turned
 // into a link for another (or for another subscription).
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { appUrlFor } from "@/lib/http/app-url";
 
 export interface UnsubscribeTarget {
   subscriptionId: string;
@@ -33,12 +34,12 @@ function query(target: UnsubscribeTarget, secret: string): string {
 
 /** The page a person opens from the email: it asks to confirm, then records the opt-out. */
 export function unsubscribePageUrl(appUrl: string, target: UnsubscribeTarget, secret: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/unsubscribe?${query(target, secret)}`;
+  return appUrlFor(appUrl, `/unsubscribe?${query(target, secret)}`);
 }
 
 /** The List-Unsubscribe endpoint: a POST unsubscribes at once (RFC 8058 one-click). */
 export function unsubscribeApiUrl(appUrl: string, target: UnsubscribeTarget, secret: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/api/unsubscribe?${query(target, secret)}`;
+  return appUrlFor(appUrl, `/api/unsubscribe?${query(target, secret)}`);
 }
 
 /** The target of a link's query string when its token is valid, else null. */

@@ -1,6 +1,7 @@
 // Invitation tokens: 32 random bytes, base64url, sent only in the link. The database keeps their SHA-256,
 // so a copy of the database cannot be turned into working links.
 import { createHash, randomBytes } from "node:crypto";
+import { appUrlFor } from "@/lib/http/app-url";
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -23,5 +24,5 @@ export function looksLikeInviteToken(token: string): boolean {
 
 /** The link the invited person opens: APP_URL/invite/<token>. */
 export function inviteUrl(appUrl: string, token: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/invite/${token}`;
+  return appUrlFor(appUrl, `/invite/${token}`);
 }

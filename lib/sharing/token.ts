@@ -3,6 +3,7 @@
 // without the encryption key.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { decryptJson, encryptJson } from "@/lib/crypto/secret-box";
+import { appUrlFor } from "@/lib/http/app-url";
 
 /** 32 bytes in base64url without padding are always 43 characters of this alphabet. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -40,10 +41,10 @@ export function tokenMatchesHash(token: string, storedHash: string): boolean {
 
 /** The public page of a link: APP_URL/share/<token>. */
 export function shareUrl(appUrl: string, token: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/share/${token}`;
+  return appUrlFor(appUrl, `/share/${token}`);
 }
 
 /** The snapshot image Slack and others show for a public link (og:image must be absolute). */
 export function shareImageUrl(appUrl: string, token: string): string {
-  return `${appUrl.replace(/\/+$/, "")}/api/share/${token}/image.png`;
+  return appUrlFor(appUrl, `/api/share/${token}/image.png`);
 }

@@ -5,6 +5,7 @@ import { recordOptOut } from "@/lib/digests/record-opt-out";
 import { readUnsubscribeQuery } from "@/lib/digests/unsubscribe-token";
 import { getRuntimeEnv } from "@/lib/env";
 import { errorResponse, notFound } from "@/lib/errors";
+import { appUrlFor } from "@/lib/http/app-url";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -19,7 +20,7 @@ export async function POST(req: Request) {
     if (!(await recordOptOut(target))) throw notFound("Subscription");
     const form = await req.formData().catch(() => null);
     if (form?.get("confirm") === "1") {
-      const page = new URL(`${env.APP_URL.replace(/\/+$/, "")}/unsubscribe`);
+      const page = new URL(appUrlFor(env.APP_URL, "/unsubscribe"));
       page.search = url.search;
       page.searchParams.set("done", "1");
       return new Response(null, { status: 303, headers: { location: page.toString(), ...NO_STORE } });
