@@ -119,4 +119,12 @@ async function main() {
   }
 }
 
-void main();
+// Exits when done: the modules under test keep timers of their own (the Redis client retrying its
+// unreachable address, which is the point of REDIS_URL here), and the process used to linger after printing.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
