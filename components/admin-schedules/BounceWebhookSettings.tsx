@@ -20,7 +20,7 @@ export function BounceWebhookSettings() {
     }
   };
   return (
-    <section aria-labelledby="bounce-webhook-title">
+    <section aria-labelledby="bounce-webhook-title" style={{ marginTop: 32 }}>
       <h2 id="bounce-webhook-title">Bounce reports</h2>
       <p className="muted">
         Point your mail provider&apos;s bounce webhook here: bounced digests are then logged against their subscription, next to SMTP
