@@ -27,9 +27,9 @@ export interface ZipWriterOptions {
   /** Sizes and offsets from this value up are written as ZIP64. 4 GiB; lower only to test the ZIP64 records. */
   zip64From?: number;
   /**
-   * zlib level, 1 (fast) to 9 (small). 4 by default: on sheet XML it makes files the size of zlib's usual 6
-   * (within 0.3% on bench/export-csv.ts's query, 11% larger on text-heavy rows) for a third to two thirds
-   * less CPU; 1 costs a little less again, for files 6-25% larger than 6's (bench/README.md).
+   * zlib level, 1 (fast) to 9 (small). 4 by default: on sheet XML its files are about the size of zlib's
+   * usual 6 (within 0.5% on bench/export-csv.ts's query, 11% larger on text-heavy rows) for a quarter to two
+   * thirds less CPU; 1 costs a little less again, for files 6-25% larger than 6's (bench/README.md).
    */
   level?: number;
   /** Modification time of every entry. */
