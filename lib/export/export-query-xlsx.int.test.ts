@@ -121,6 +121,16 @@ describe("exportQueryXlsx", () => {
     expect(sheets[2].rows).toEqual([header, ...range(21, 25)]);
   });
 
+  it("streams to the end when batch after batch deflates to no bytes yet (zlib holds them for its next block)", async () => {
+    // 100 rows of one repeated digit are ~4 KB of sheet XML that zlib keeps whole: a run of batches gives
+    // the stream nothing to send. It once stopped there, the reader waiting for bytes that never came.
+    const file = await exportToFile("select 7 as seven from generate_series(1, 6000) g", { batchRows: 100 });
+    const { sheets } = await readXlsx(file);
+    expect(sheets.map((sh) => sh.rows.length)).toEqual([6001]);
+    expect(sheets[0].rows[0]).toEqual([s("seven")]);
+    expect(sheets[0].rows.slice(1).every((r) => r.length === 1 && r[0]?.t === "n" && r[0].raw === "7")).toBe(true);
+  });
+
   it("reports SQL errors before streaming", async () => {
     await expect(exportQueryXlsx({ dataSourceId, text: "select nope", values: [] })).rejects.toThrow('column "nope" does not exist');
   });

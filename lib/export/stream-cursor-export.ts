@@ -58,20 +58,32 @@ export async function streamCursorExport(
   return new ReadableStream<Uint8Array>(
     {
       // Called again only once the reader has taken what was enqueued (highWaterMark 1): that is the
-      // backpressure that keeps a slow download from piling batches up in memory.
+      // backpressure that keeps a slow download from piling batches up in memory. The same rule means a
+      // pull must enqueue at least one chunk or close the stream: one that resolved with nothing while the
+      // reader waited was never called again, and the download stalled for good. An encoder may turn a
+      // batch into no bytes yet (zlib keeps sheet XML until it has a block's worth), so batches are encoded
+      // until some come out.
       async pull(controller) {
+        const send = (chunks: Chunks) => {
+          let sent = 0;
+          for (const chunk of chunks) {
+            if (chunk.byteLength === 0) continue;
+            controller.enqueue(chunk);
+            sent++;
+          }
+          return sent;
+        };
         try {
-          if (pending.length > 0) {
-            for (const chunk of pending) controller.enqueue(chunk);
-            pending = [];
-          } else if (ahead) {
+          let sent = send(pending);
+          pending = [];
+          while (sent === 0 && ahead) {
             const batch = await ahead;
             done = batch.rows.length < batchRows;
             ahead = done ? undefined : prefetch();
-            for (const chunk of await encoder.rows(batch.rows)) controller.enqueue(chunk);
+            sent += send(await encoder.rows(batch.rows));
           }
-          if (done && pending.length === 0 && !ahead) {
-            for (const chunk of await encoder.end()) controller.enqueue(chunk);
+          if (done && !ahead) {
+            send(await encoder.end());
             await finish();
             controller.close();
           }

@@ -101,6 +101,28 @@ describe("encodeCell", () => {
     expect(encodeCell("F2", "timestamptz", "-infinity")).toBe(text("F2", "-infinity"));
   });
 
+  it("reads every offset form a timestamptz can have, and leaves anything else as text", () => {
+    const noon = '<c r="F2" s="3"><v>45296.5</v></c>';
+    for (const v of ["2024-01-05 17:30:00+0530", "2024-01-05 17:53:28+05:53:28", "2024-01-05 17:53:28+055328", "2024-01-05 05:36:32-06:23:28"]) {
+      expect(encodeCell("F2", "timestamptz", v)).toBe(noon);
+    }
+    expect(encodeCell("F2", "timestamptz", "2024-01-05 12:00:00.25-01")).toBe(`<c r="F2" s="4"><v>${45296 + (13 * 3600 + 0.25) / 86400}</v></c>`);
+    // An offset on a timestamp without time zone, and shapes PostgreSQL never prints.
+    expect(encodeCell("E2", "timestamp", "2024-01-05 12:00:00+00")).toBe(text("E2", "2024-01-05 12:00:00+00"));
+    for (const v of ["2024-01-05 12:00:00.", "2024-01-05 12:00:00+5", "2024-01-05 12:00:00+05:3", "2024-01-05 12:00:00+05:", "2024-01-05 12:00:00+05:30:00:00",
+      "2024-01-05T12:00:00", "2024-1-05 12:00:00", "2024-01-05 12:0:00", "2024-01-05 12:00:00 ", "2024-01-05 12:00:00Z", "20240-01-05 12:00:00"]) {
+      expect(encodeCell("F2", "timestamptz", v)).toBe(text("F2", v, v.endsWith(" ")));
+    }
+    for (const v of ["2024-01-05x", "2024-01-5", "2024/01/05", "x024-01-05"]) expect(encodeCell("D2", "date", v)).toBe(text("D2", v));
+  });
+
+  it("writes int8 of up to 15 digits, sign apart, as a number, and a lone sign as text", () => {
+    expect(encodeCell("A2", "decimal", "-123456789012345")).toBe('<c r="A2"><v>-123456789012345</v></c>');
+    expect(encodeCell("A2", "decimal", "-1234567890123456")).toBe(text("A2", "-1234567890123456"));
+    expect(encodeCell("A2", "integer", "-")).toBe(text("A2", "-"));
+    expect(encodeCell("A2", "integer", "")).toBe(text("A2", ""));
+  });
+
   it("writes everything else as PostgreSQL printed it, in an inline string", () => {
     expect(encodeCell("G2", "text", '{"a": [1, "x,y"]}')).toBe(text("G2", '{"a": [1, "x,y"]}'));
     expect(encodeCell("G2", "text", '{a,"b c",NULL}')).toBe(text("G2", '{a,"b c",NULL}'));
@@ -117,6 +139,10 @@ describe("encodeCell", () => {
   it("keeps leading and trailing spaces", () => {
     expect(encodeCell("A2", "text", " lead and trail ")).toBe(text("A2", " lead and trail ", true));
     expect(encodeCell("A2", "text", "tab\t")).toBe(text("A2", "tab\t", true));
+    // Unicode's other spaces count too; other text outside ASCII is written as it is.
+    expect(encodeCell("A2", "text", "\u00a0no-break")).toBe(text("A2", "\u00a0no-break", true));
+    expect(encodeCell("A2", "text", "ideographic\u3000")).toBe(text("A2", "ideographic\u3000", true));
+    expect(encodeCell("A2", "text", "été à Zürich")).toBe(text("A2", "été à Zürich"));
   });
 });
 

@@ -60,40 +60,60 @@ export function columnLetters(index: number): string {
  * The cell `ref` (e.g. "B7") holding `value` of a column of `kind`; "" for NULL (no cell: Excel's empty).
  */
 export function encodeCell(ref: string, kind: CellKind, value: string | null): string {
-  if (value === null) return "";
+  return value === null ? "" : `<c r="${ref}${cellRest(kind, value)}`;
+}
+
+/**
+ * A cell from the quote that closes its reference on: `<c r="B7` + this. The sheet writer puts the
+ * column's letters and the row number in front (sheet-xml.ts), and reuses it while a column repeats a value.
+ */
+export function cellRest(kind: CellKind, value: string): string {
   switch (kind) {
     case "integer":
-      return INTEGER.test(value) ? numberCell(ref, value) : textCell(ref, value);
+      return isInteger(value) ? numberRest(value) : textRest(value);
     case "float":
       // NaN and ±Infinity have no spreadsheet number: they stay words.
-      return FLOAT.test(value) ? numberCell(ref, value) : textCell(ref, value);
+      return FLOAT.test(value) ? numberRest(value) : textRest(value);
     case "decimal":
-      return fitsExcelNumber(value) ? numberCell(ref, value) : textCell(ref, value);
+      // An integer of up to 15 digits always fits; anything else gets the full test.
+      return (isInteger(value) && value.length <= (value.charCodeAt(0) === MINUS ? EXCEL_DIGITS + 1 : EXCEL_DIGITS)) || fitsExcelNumber(value)
+        ? numberRest(value)
+        : textRest(value);
     case "bool":
-      if (value === "t" || value === "true") return `<c r="${ref}" t="b"><v>1</v></c>`;
-      if (value === "f" || value === "false") return `<c r="${ref}" t="b"><v>0</v></c>`;
-      return textCell(ref, value);
+      if (value === "t" || value === "true") return '" t="b"><v>1</v></c>';
+      if (value === "f" || value === "false") return '" t="b"><v>0</v></c>';
+      return textRest(value);
     case "date": {
       const serial = dateSerial(value);
-      return serial === undefined ? textCell(ref, value) : `<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`;
+      return serial === undefined ? textRest(value) : `" s="${STYLE.date}"><v>${serial}</v></c>`;
     }
     case "timestamp":
     case "timestamptz": {
-      const serial = timestampSerial(value, kind === "timestamptz");
-      if (serial === undefined) return textCell(ref, value);
+      const ts = timestampSerial(value, kind === "timestamptz");
+      if (ts === undefined) return textRest(value);
       // A value with fractions of a second shows milliseconds (the most a number format can show); one
       // without shows whole seconds. The serial keeps every digit either way.
-      const style = HAS_FRACTION.test(value) ? STYLE.dateTimeMillis : STYLE.dateTime;
-      return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
+      return `" s="${ts.fraction ? STYLE.dateTimeMillis : STYLE.dateTime}"><v>${ts.serial}</v></c>`;
     }
     default:
-      return textCell(ref, value);
+      return textRest(value);
   }
 }
 
-const INTEGER = /^-?\d+$/;
-/** A timestamp printed with fractions of a second: `12:00:00.5`, `12:00:00.123456+05:30`. */
-const HAS_FRACTION = /:\d\d\.\d/;
+const MINUS = 45;
+const ZERO = 48;
+
+/** `^-?\d+$`, without a regular expression: a loop over a few characters costs less than the match. */
+function isInteger(value: string): boolean {
+  let i = value.charCodeAt(0) === MINUS ? 1 : 0;
+  if (i === value.length) return false;
+  for (; i < value.length; i++) {
+    const digit = value.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return false;
+  }
+  return true;
+}
+
 /** PostgreSQL's float output (shortest exact digits): `-1.5`, `1e+15`, `2.2250738585072014e-308`. */
 const FLOAT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** PostgreSQL's numeric and int8 output: no exponent. */
@@ -119,14 +139,20 @@ export function fitsExcelNumber(value: string): boolean {
   return Number.isFinite(abs) && abs >= SMALLEST_NORMAL_DOUBLE;
 }
 
-function numberCell(ref: string, value: string): string {
-  return `<c r="${ref}"><v>${value}</v></c>`;
+function numberRest(value: string): string {
+  return `"><v>${value}</v></c>`;
+}
+
+function textRest(value: string): string {
+  if (isPlainText(value)) return `" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const text = escapeCellText(value);
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  return `" t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
 
 export function textCell(ref: string, value: string, style?: number): string {
-  const text = escapeCellText(value);
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+  const rest = textRest(value);
+  return style ? `<c r="${ref}" s="${style}${rest}` : `<c r="${ref}${rest}`;
 }
 
 // --- text ---
@@ -159,10 +185,27 @@ export function escapeCellText(value: string): string {
   return MAY_NEED_ESCAPE.test(text) ? text.replace(ESCAPE, (c) => ESCAPES[c]) : text;
 }
 
+/**
+ * Whether `value` goes into a cell as it is: no character to drop or escape, none that could be a
+ * surrogate, nothing to cut, no space at either end (which needs xml:space). Most values are; one pass
+ * over the characters then replaces the regular expressions above.
+ */
+function isPlainText(value: string): boolean {
+  const n = value.length;
+  if (n > MAX_CELL_CHARS) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    // Below space: controls, tab, LF, CR. & < > _ may need escaping; D800-DFFF surrogates; FFFE, FFFF.
+    if (c <= 0x20 ? c < 0x20 || i === 0 || i === n - 1 : c === 0x26 || c === 0x3c || c === 0x3e || c === 0x5f || (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe))) {
+      return false;
+    }
+  }
+  // Spaces other than ASCII's (no-break, ideographic…) at either end.
+  return n === 0 || ((value.charCodeAt(0) < 0x80 || !/^\s/.test(value)) && (value.charCodeAt(n - 1) < 0x80 || !/\s$/.test(value)));
+}
+
 // --- dates ---
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/;
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 counted from 1899-12-30, Excel's day 0 (from 1900-03-01 on). */
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -178,21 +221,88 @@ function excelSerial(raw: number): number | undefined {
   return raw < 61 || raw >= 2_958_466 ? undefined : raw; // 1900-03-01 is 61; 10000-01-01 is 2,958,466
 }
 
-function dateSerial(value: string): number | undefined {
-  const m = DATE.exec(value); // BC dates ("4713-01-01 BC") and ±infinity do not match
-  if (!m || Number(m[1]) < 1900) return undefined; // (Date.UTC would take years 0-99 as 1900-1999)
-  return excelSerial(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY + UNIX_EPOCH_SERIAL);
+// PostgreSQL prints dates and timestamps (DateStyle ISO) as `2024-01-05`, `2024-01-05 13:45:00`, with
+// `.123456` when there are fractions of a second and, for timestamptz, an offset `+05`, `-03:30` or
+// `+05:53:28`. Anything else (BC dates, years past 9999, ±infinity) does not parse and stays text. The
+// parsers read the digits by position: regular expressions and their captures cost more than the rest of
+// the cell.
+
+/** The number of the two digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - ZERO;
+  const b = s.charCodeAt(i + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** A timestamp's serial; with `utc`, a timestamptz's UTC offset (`+05:30`) is taken off to give UTC. */
-function timestampSerial(value: string, utc: boolean): number | undefined {
-  const m = TIMESTAMP.exec(value);
-  if (!m || (!utc && m[8]) || Number(m[1]) < 1899) return undefined; // (Date.UTC takes years 0-99 as 1900-1999)
-  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  let seconds = Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6]) + (m[7] ? Number(m[7]) : 0);
-  if (m[8]) {
-    const offset = Number(m[9]) * 3600 + Number(m[10] ?? 0) * 60 + Number(m[11] ?? 0);
-    seconds -= m[8] === "+" ? offset : -offset;
+/** Day number (Excel's count from 1899-12-30) of the `yyyy-mm-dd` at the start of `s`, or undefined. */
+function dayCount(s: string, minYear: number): number | undefined {
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  if (century < 0 || yy < 0 || month < 0 || day < 0 || s.charCodeAt(4) !== MINUS || s.charCodeAt(7) !== MINUS) return undefined;
+  const year = century * 100 + yy;
+  if (year < minYear) return undefined; // (Date.UTC would take years 0-99 as 1900-1999)
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+function dateSerial(value: string): number | undefined {
+  if (value.length !== 10) return undefined;
+  const day = dayCount(value, 1900);
+  return day === undefined ? undefined : excelSerial(day);
+}
+
+const SPACE = 32;
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+
+/**
+ * A timestamp's serial, and whether it has fractions of a second; with `utc`, a timestamptz's UTC offset
+ * (`+05:30`) is taken off to give UTC. A timestamp without time zone with an offset stays text.
+ */
+function timestampSerial(value: string, utc: boolean): { serial: number; fraction: boolean } | undefined {
+  const n = value.length;
+  if (n < 19 || value.charCodeAt(10) !== SPACE || value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return undefined;
+  const day = dayCount(value, 1899);
+  const hours = twoDigits(value, 11);
+  const minutes = twoDigits(value, 14);
+  const secs = twoDigits(value, 17);
+  if (day === undefined || hours < 0 || minutes < 0 || secs < 0) return undefined;
+  let i = 19;
+  let fraction = 0;
+  if (i < n && value.charCodeAt(i) === DOT) {
+    let end = i + 1;
+    while (end < n && isDigit(value.charCodeAt(end))) end++;
+    if (end === i + 1) return undefined;
+    fraction = Number(value.slice(i, end)); // ".123456": the same double as parsing the whole number
+    i = end;
   }
-  return excelSerial(day + seconds / 86_400);
+  let seconds = hours * 3600 + minutes * 60 + secs + fraction;
+  const hasFraction = i > 19;
+  if (i < n) {
+    const sign = value.charCodeAt(i);
+    if (!utc || (sign !== PLUS && sign !== MINUS)) return undefined;
+    const offsetHours = twoDigits(value, i + 1);
+    if (offsetHours < 0) return undefined;
+    i += 3;
+    // Then up to two more fields (minutes, seconds), each with or without its colon.
+    let offset = offsetHours * 3600;
+    for (const unit of [60, 1]) {
+      if (i === n) break;
+      const at = value.charCodeAt(i) === COLON ? i + 1 : i;
+      const field = twoDigits(value, at);
+      if (field < 0) return undefined;
+      offset += field * unit;
+      i = at + 2;
+    }
+    if (i !== n) return undefined;
+    seconds -= sign === PLUS ? offset : -offset;
+  }
+  const serial = excelSerial(day + seconds / 86_400);
+  return serial === undefined ? undefined : { serial, fraction: hasFraction };
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= ZERO + 9;
 }

@@ -1,5 +1,5 @@
 // A worksheet's XML, written in pieces: the start (column widths, the frozen bold header row), rows, end.
-import { cellKindOf, columnLetters, encodeCell, STYLE, textCell, type CellKind } from "./cells";
+import { cellKindOf, cellRest, columnLetters, STYLE, textCell, type CellKind } from "./cells";
 
 export interface SheetColumn {
   kind: CellKind;
@@ -36,20 +36,42 @@ export function sheetStartXml(columns: SheetColumn[]): string {
   );
 }
 
-/** Rows numbered from `firstRow` (the sheet's row number, header being 1). */
-export function rowsXml(columns: SheetColumn[], rows: (string | null)[][], firstRow: number): string {
-  let xml = "";
-  for (let i = 0; i < rows.length; i++) {
-    const r = firstRow + i;
-    const row = rows[i];
-    xml += `<row r="${r}">`;
-    for (let c = 0; c < columns.length; c++) {
-      const value = row[c];
-      if (value !== null) xml += encodeCell(columns[c].letters + r, columns[c].kind, value);
-    }
-    xml += "</row>";
+/**
+ * Data rows as XML, one at a time. Each column's cell is its letters and the row number in front of the
+ * rest of the cell (cells.ts cellRest), which is reused while the column repeats its value: a date, a
+ * category or a flag often does for many rows, and then its cell costs a string comparison.
+ */
+export class SheetRowEncoder {
+  private readonly kinds: CellKind[];
+  /** `<c r="B`, the start of each column's cells. */
+  private readonly opens: string[];
+  private readonly lastValues: (string | null)[];
+  private readonly lastRests: string[];
+
+  constructor(columns: SheetColumn[]) {
+    this.kinds = columns.map((c) => c.kind);
+    this.opens = columns.map((c) => `<c r="${c.letters}`);
+    this.lastValues = columns.map(() => null);
+    this.lastRests = columns.map(() => "");
   }
-  return xml;
+
+  /** Row `r` of the sheet (the header being 1); NULL is no cell. */
+  rowXml(row: (string | null)[], r: number): string {
+    const number = String(r);
+    let xml = '<row r="' + number + '">';
+    for (let c = 0; c < this.kinds.length; c++) {
+      const value = row[c];
+      if (value === null) continue;
+      let rest = this.lastRests[c];
+      if (value !== this.lastValues[c]) {
+        rest = cellRest(this.kinds[c], value);
+        this.lastValues[c] = value;
+        this.lastRests[c] = rest;
+      }
+      xml += this.opens[c] + number + rest;
+    }
+    return xml + "</row>";
+  }
 }
 
 export const SHEET_END_XML = "</sheetData></worksheet>";

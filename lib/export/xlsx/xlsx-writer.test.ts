@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readXlsx } from "@/lib/testing/read-xlsx";
-import { XlsxWriter, type XlsxWriterOptions } from "./xlsx-writer";
+import { MAX_CELL_CHARS } from "./cells";
+import { XML_BUFFER_BYTES, XlsxWriter, type XlsxWriterOptions } from "./xlsx-writer";
 
 const dir = mkdtempSync(path.join(tmpdir(), "xlsx-writer-"));
 
@@ -52,6 +53,33 @@ describe("XlsxWriter", () => {
   it("writes the header alone for a result without rows", async () => {
     const { sheets } = await readXlsx(await writeWorkbook("empty", FIELDS, [[]]));
     expect(sheets.map((s) => s.rows)).toEqual([[HEADER]]);
+  });
+
+  it("keeps every row whole across the XML buffer's flushes, multi-byte text and rows larger than the buffer included", async () => {
+    const label = (i: number) => (i % 3 === 0 ? `é${i}` : i % 3 === 1 ? `😀 ${i}` : `plain ${i}`);
+    const long = "€".repeat(MAX_CELL_CHARS); // 96 KiB of UTF-8 on its own: more than the buffer holds
+    expect(Buffer.byteLength(long)).toBeGreaterThan(XML_BUFFER_BYTES);
+    const batch = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => [String(from + k), from + k === 1500 ? long : label(from + k)]);
+    const file = await writeWorkbook("buffer", FIELDS, [batch(1, 1499), batch(1500, 1500), batch(1501, 4000)]);
+    const { sheets } = await readXlsx(file);
+    const expected = Array.from({ length: 4000 }, (_, k) => [{ t: "n", v: k + 1, raw: String(k + 1) }, { t: "s", v: k + 1 === 1500 ? long : label(k + 1) }]);
+    expect(sheets[0].rows).toEqual([HEADER, ...expected]);
+  });
+
+  it("writes a value repeated down a column in every row, NULLs and other columns' equal values apart", async () => {
+    const fields = [{ name: "n", dataTypeID: 23 }, { name: "t", dataTypeID: 25 }, { name: "at", dataTypeID: 1184 }];
+    const at = "2024-01-05 12:00:00+00";
+    const file = await writeWorkbook("repeat", fields, [[["1", "1", at], ["1", null, at], [null, "1", at]], [["1", "1", null], ["2", "1", at]]]);
+    const { sheets } = await readXlsx(file);
+    const one = { t: "n", v: 1, raw: "1" };
+    const noon = { t: "d", v: "2024-01-05 12:00:00.000" };
+    expect(sheets[0].rows.slice(1)).toEqual([
+      [one, { t: "s", v: "1" }, noon],
+      [one, null, noon],
+      [null, { t: "s", v: "1" }, noon],
+      [one, { t: "s", v: "1" }],
+      [{ t: "n", v: 2, raw: "2" }, { t: "s", v: "1" }, noon],
+    ]);
   });
 
   it("writes ZIP64 records (sizes, offsets, end of directory) that a reader follows", async () => {
