@@ -66,9 +66,9 @@ export function isHeadlessShell(executablePath: string): boolean {
 
 /**
  * The browser snapshots are rendered with: CHROMIUM_PATH when set, else Chromium's headless shell, else the
- * full browser (findBrowser). The shell (the old headless mode, without the full browser's windowing) opened
- * and rendered the demo dashboards about a third faster than the full Chromium of the same version
- * (bench/README.md, "Snapshot render throughput"); any of them renders the same PNG. `shellPaths` are the
+ * full browser (findBrowser). The shell (the old headless mode, without the full browser's windowing) opens
+ * a context and navigates faster than the full Chromium of the same version, for 1.2-1.8x the renders per
+ * minute (bench/README.md, "Snapshot render throughput"); both draw the same PNG. `shellPaths` are the
  * system paths of the shell (a parameter for tests).
  */
 export function findRenderBrowser(explicit?: string, shellPaths: readonly string[] = headlessShellPaths): RenderBrowser | undefined {
