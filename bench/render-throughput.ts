@@ -122,6 +122,9 @@ async function main() {
     };
 
     try {
+      const { findRenderBrowser } = await import("@/lib/render/find-browser");
+      const used = findRenderBrowser(getSettings().CHROMIUM_PATH);
+      console.log(`browser: ${used?.path} (${await (await getBrowser()).version()}${used?.shell ? ", headless shell" : ""})`);
       // Warm-up: Next compiles nothing at run time, but the first request of each page fills caches.
       for (const d of dashboards) {
         await loadPage(d.id);

@@ -12,7 +12,7 @@ describe("missingPrerequisites", () => {
     expect(missingPrerequisites({ needRedis: true, chromiumPath: "/nonexistent/chromium" })).toBe(
       [
         "Spyglass cannot start: missing redis-server (for the job queues) and Chromium at CHROMIUM_PATH=/nonexistent/chromium.",
-        "Install on Debian/Ubuntu:  sudo apt-get install -y redis-server chromium",
+        "Install on Debian/Ubuntu:  sudo apt-get install -y redis-server chromium-headless-shell",
         "Install on macOS:          brew install redis && brew install --cask chromium",
         "Or point REDIS_URL at an existing Redis server.",
       ].join("\n"),
@@ -24,7 +24,7 @@ describe("missingPrerequisites", () => {
     expect(missingPrerequisites({ needRedis: false, chromiumPath: "/nonexistent/chromium" })).toBe(
       [
         "Spyglass cannot start: missing Chromium at CHROMIUM_PATH=/nonexistent/chromium.",
-        "Install on Debian/Ubuntu:  sudo apt-get install -y chromium",
+        "Install on Debian/Ubuntu:  sudo apt-get install -y chromium-headless-shell",
         "Install on macOS:          brew install --cask chromium",
       ].join("\n"),
     );

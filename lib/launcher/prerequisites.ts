@@ -1,6 +1,6 @@
 // Checks for the programs Spyglass needs from the OS, and explains how to install what is missing.
 import { execFileSync } from "node:child_process";
-import { findBrowser } from "@/lib/render/find-browser";
+import { findRenderBrowser } from "@/lib/render/find-browser";
 
 export function hasCommand(name: string): boolean {
   try {
@@ -18,10 +18,11 @@ export function missingPrerequisites(opts: { needRedis: boolean; chromiumPath?: 
   if (redisMissing) {
     missing.push({ what: "redis-server (for the job queues)", apt: "redis-server", brew: "brew install redis" });
   }
-  if (!findBrowser(opts.chromiumPath)) {
+  // The same lookup as the snapshot renderer: the headless shell, else the full Chromium.
+  if (!findRenderBrowser(opts.chromiumPath)) {
     missing.push({
-      what: opts.chromiumPath ? `Chromium at CHROMIUM_PATH=${opts.chromiumPath}` : "Chromium (for dashboard snapshots)",
-      apt: "chromium",
+      what: opts.chromiumPath ? `Chromium at CHROMIUM_PATH=${opts.chromiumPath}` : "Chromium (for dashboard snapshots: chromium-headless-shell or chromium)",
+      apt: "chromium-headless-shell",
       brew: "brew install --cask chromium",
     });
   }

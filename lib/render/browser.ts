@@ -3,7 +3,7 @@
 // module costs nothing in processes that never render.
 import type { Browser } from "puppeteer-core";
 import { getSettings } from "@/lib/env";
-import { chromiumArgs, findBrowser } from "./find-browser";
+import { chromiumArgs, findRenderBrowser } from "./find-browser";
 
 const g = globalThis as unknown as { spyglassBrowser?: Promise<Browser> };
 
@@ -11,8 +11,8 @@ export class BrowserMissingError extends Error {
   constructor(explicitPath?: string) {
     super(
       explicitPath
-        ? `Chromium was not found at CHROMIUM_PATH=${explicitPath}. Fix the path, or unset it to use /usr/bin/chromium.`
-        : "Chromium is not installed, so dashboard snapshots cannot be rendered. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`; macOS: `brew install --cask chromium`) or set CHROMIUM_PATH.",
+        ? `Chromium was not found at CHROMIUM_PATH=${explicitPath}. Fix the path, or unset it to use Chromium's headless shell or /usr/bin/chromium.`
+        : "Chromium is not installed, so dashboard snapshots cannot be rendered. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium-headless-shell`, or `chromium`; macOS: `brew install --cask chromium`) or set CHROMIUM_PATH.",
     );
     this.name = "BrowserMissingError";
   }
@@ -20,13 +20,14 @@ export class BrowserMissingError extends Error {
 
 async function launch(): Promise<Browser> {
   const explicit = getSettings().CHROMIUM_PATH;
-  const executablePath = findBrowser(explicit);
-  if (!executablePath) throw new BrowserMissingError(explicit);
+  const found = findRenderBrowser(explicit);
+  if (!found) throw new BrowserMissingError(explicit);
   const { default: puppeteer } = await import("puppeteer-core");
   const browser = await puppeteer.launch({
-    executablePath,
+    executablePath: found.path,
     args: chromiumArgs,
-    headless: true,
+    // The shell is the old headless mode ("--headless"); the full browser runs the new one.
+    headless: found.shell ? "shell" : true,
     // The worker handles SIGTERM itself and closes the browser after the running renders finish.
     handleSIGINT: false,
     handleSIGTERM: false,
