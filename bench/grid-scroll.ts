@@ -6,17 +6,29 @@
 //   - how many rows are in the DOM while scrolling (the grid is virtualized: it should stay near one screen);
 // and the same scroll over a static element of equal height in the same browser, as the baseline.
 // Needs a build (`npm run build`). Run: npx tsx bench/grid-scroll.ts [wheel step px = 2800] [rows = 100000]
+//   --load=N        N busy-loop processes (`node -e 'for(;;){}'`) run during the scrolls only, so a run under
+//                   CPU load can be repeated (the machine is shared; other load comes on top of it);
+//   --trace=FILE    a Chromium trace (devtools.timeline) of the measured grid scroll, summarized on stdout:
+//                   main-thread time by event (script, style, layout, forced layouts, paint);
+//   --profile=FILE  a V8 CPU profile (.cpuprofile, opens in DevTools) of the measured grid scroll.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { chromiumArgs, findBrowser } from "@/lib/render/find-browser";
 import { freePort } from "@/lib/testing/free-port";
 import { median, startBenchEnv } from "./bench-env";
 import { webServerCommand } from "@/lib/launcher/web-server-command";
 
-const ROWS = Number(process.argv[3] ?? 100_000);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+function flag(name: string): string | undefined {
+  return /^--[^=]+=(.*)$/.exec(process.argv.find((a) => a.startsWith(`--${name}=`)) ?? "")?.[1];
+}
+const ROWS = Number(positional[1] ?? 100_000);
+const LOAD = Number(flag("load") ?? 0);
+const TRACE_FILE = flag("trace");
+const PROFILE_FILE = flag("profile");
 const SQL = `select g, md5(g::text), now() from generate_series(1, ${ROWS}) g`;
 const GRID = '[data-testid="results"] [role="grid"]';
 
@@ -101,6 +113,108 @@ function print(label: string, f: ScrollFigures) {
   );
 }
 
+/** `count` processes that each keep one core busy until stopped: a repeatable share of the CPU taken away. */
+function startCpuBurners(count: number): () => void {
+  const burners = Array.from({ length: count }, () => spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" }));
+  return () => burners.forEach((b) => b.kill("SIGKILL"));
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { stackTrace?: unknown } };
+}
+
+/**
+ * The renderer main thread's time by event during a trace: script, style, layout (and how much of it was forced
+ * by script, i.e. nested in a script event), paint, GC. Nested events are counted in their own line and in their
+ * parent's, so the lines do not add up to the total.
+ */
+function summarizeTrace(json: string): string {
+  const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "FunctionCall"));
+  if (!main) return "  (no renderer main thread in the trace)";
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const scripts = onMain.filter((e) => e.name === "FunctionCall" || e.name === "EventDispatch" || e.name === "FireAnimationFrame" || e.name === "TimerFire" || e.name === "v8.run");
+  // Events are sorted by start, so an event is nested in a script if it starts before the end of the
+  // latest-ending script that started before it.
+  const scriptEnds = scripts.map((s) => s.ts + s.dur!);
+  const insideScript = (e: TraceEvent) => {
+    let end = -Infinity;
+    for (let i = 0; i < scripts.length && scripts[i].ts <= e.ts; i++) end = Math.max(end, scriptEnds[i]);
+    return e.ts < end;
+  };
+  const tasks = onMain.filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask");
+  const span = tasks.length ? (tasks[tasks.length - 1].ts + tasks[tasks.length - 1].dur! - tasks[0].ts) / 1000 : 0;
+  const sum = (xs: TraceEvent[]) => xs.reduce((t, e) => t + e.dur!, 0) / 1000;
+  const topLevel = (xs: TraceEvent[]) => {
+    let end = -Infinity;
+    return xs.filter((e) => {
+      if (e.ts < end) return false;
+      end = e.ts + e.dur!;
+      return true;
+    });
+  };
+  const layouts = onMain.filter((e) => e.name === "Layout");
+  const styles = onMain.filter((e) => e.name === "UpdateLayoutTree");
+  const forcedLayouts = layouts.filter(insideScript);
+  const forcedStyles = styles.filter(insideScript);
+  const line = (label: string, ms: number, extra = "") => `  ${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms${extra}`;
+  return [
+    line("main thread busy (top-level tasks)", sum(topLevel(tasks)), ` of ${span.toFixed(0)} ms traced`),
+    line("script (event handlers, rAF, timers)", sum(topLevel(scripts)), ` in ${scripts.filter((e) => e.name === "EventDispatch").length} events dispatched`),
+    line("style recalculation", sum(styles), `; forced by script: ${sum(forcedStyles).toFixed(0)} ms in ${forcedStyles.length}`),
+    line("layout", sum(layouts), ` in ${layouts.length}; forced by script: ${sum(forcedLayouts).toFixed(0)} ms in ${forcedLayouts.length}`),
+    line("pre-paint and paint", sum(onMain.filter((e) => e.name === "PrePaint" || e.name === "Paint"))),
+    line("garbage collection", sum(topLevel(onMain.filter((e) => e.name === "MinorGC" || e.name === "MajorGC" || e.name === "V8.GC_SCAVENGER" || e.name === "V8.GC_MARK_COMPACTOR")))),
+  ].join("\n");
+}
+
+/** Runs `scroll` with the trace and the CPU profile asked for on the command line around it. */
+async function recordScroll<T>(browser: Browser, page: Page, scroll: () => Promise<T>): Promise<{ result: T; traceSummary?: string }> {
+  const cdp = PROFILE_FILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
+  if (TRACE_FILE) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
+  const result = await scroll();
+  let traceSummary: string | undefined;
+  if (TRACE_FILE) {
+    const trace = (await browser.stopTracing()).toString("utf8");
+    writeFileSync(TRACE_FILE, trace);
+    traceSummary = summarizeTrace(trace);
+  }
+  if (cdp) {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(PROFILE_FILE!, JSON.stringify(profile));
+    await cdp.detach();
+  }
+  return { result, traceSummary };
+}
+
+/** How many composited layers the page has now (Chromium's layer tree over CDP), after a small scroll of `selector`. */
+async function countLayers(page: Page, selector: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const layers = new Promise<number>((resolve) => {
+      cdp.on("LayerTree.layerTreeDidChange", (e: { layers?: unknown[] }) => {
+        if (e.layers) resolve(e.layers.length);
+      });
+    });
+    await cdp.send("LayerTree.enable");
+    await page.locator(selector).evaluate((node) => (node.scrollTop += 280));
+    return await Promise.race([layers, new Promise<number>((r) => setTimeout(() => r(NaN), 5000))]);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function waitForHttp(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -115,7 +229,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 async function main() {
-  const step = Number(process.argv[2] ?? 2800);
+  const step = Number(positional[0] ?? 2800);
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first.");
   const executablePath = findBrowser();
   if (!executablePath) throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH).");
@@ -193,24 +307,35 @@ async function main() {
     const gridHeight = await page.locator(GRID).evaluate((node) => ({ scroll: node.scrollHeight, client: node.clientHeight, width: node.clientWidth }));
     // A short warm-up (JIT, layers), then measured from the top.
     console.error("warming up, then scrolling the grid…");
-    await scrollToBottom(page, GRID, step, 40);
-    const grid = await scrollToBottom(page, GRID, step);
+    const gridLayers = await countLayers(page, GRID);
+    const stopBurners = startCpuBurners(LOAD);
+    let traceSummary: string | undefined;
+    let grid: ScrollFigures;
+    let baseline: ScrollFigures;
+    try {
+      await scrollToBottom(page, GRID, step, 40);
+      ({ result: grid, traceSummary } = await recordScroll(browser, page, () => scrollToBottom(page, GRID, step)));
 
     // Baseline: the same wheel scroll over a static element of the same size and height in the same browser.
-    const baselinePage = await context.newPage();
-    await baselinePage.setContent(
-      `<div id="s" style="height:${gridHeight.client}px;width:${gridHeight.width}px;overflow:auto;font:13px sans-serif">` +
-        `<div style="height:${gridHeight.scroll}px;background:repeating-linear-gradient(#fff 0 27px,#f0f2f5 27px 28px)"></div></div>`,
-    );
-    console.error("scrolling the static element…");
-    await scrollToBottom(baselinePage, "#s", step, 40);
-    const baseline = await scrollToBottom(baselinePage, "#s", step);
+      const baselinePage = await context.newPage();
+      await baselinePage.setContent(
+        `<div id="s" style="height:${gridHeight.client}px;width:${gridHeight.width}px;overflow:auto;font:13px sans-serif">` +
+          `<div style="height:${gridHeight.scroll}px;background:repeating-linear-gradient(#fff 0 27px,#f0f2f5 27px 28px)"></div></div>`,
+      );
+      console.error("scrolling the static element…");
+      await scrollToBottom(baselinePage, "#s", step, 40);
+      baseline = await scrollToBottom(baselinePage, "#s", step);
+    } finally {
+      stopBurners();
+    }
 
-    console.log(`${os.cpus().length} cores, Chromium ${browser.version()}, headless; wheel step ${step} px (${step / 28} rows)`);
+    console.log(`${os.cpus().length} cores, Chromium ${browser.version()}, headless; wheel step ${step} px (${step / 28} rows); ${LOAD} busy-loop process(es) during the scrolls; load average ${os.loadavg()[0].toFixed(1)}`);
     console.log(`\n${ROWS.toLocaleString("en-US")} rows (${(bytes / 1024 / 1024).toFixed(1)} MiB of JSON): run API's response complete ${tAnswer.toFixed(0)} ms after Run, first rows painted at ${tRows.toFixed(0)} ms (in the DOM at ${(times.rows - times.click).toFixed(0)} ms), chart drawn at ${tChart.toFixed(0)} ms`);
-    console.log(`grid: ${gridHeight.scroll.toLocaleString("en-US")} px of scroll height in a ${gridHeight.client} px window\n`);
+    console.log(`grid: ${gridHeight.scroll.toLocaleString("en-US")} px of scroll height in a ${gridHeight.client} px window; the page has ${gridLayers} composited layers\n`);
     print("result grid, top to bottom", grid);
     print("static element of equal height", baseline);
+    if (traceSummary) console.log(`\nrenderer main thread during the grid's scroll (trace in ${TRACE_FILE}):\n${traceSummary}`);
+    if (PROFILE_FILE) console.log(`CPU profile of the grid's scroll in ${PROFILE_FILE}`);
     console.log(`\nratio grid / static: fps ×${(grid.fps / baseline.fps).toFixed(2)}, p95 frame ×${(grid.p95FrameMs / baseline.p95FrameMs).toFixed(2)}`);
   } finally {
     await browser.close();

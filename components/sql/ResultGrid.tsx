@@ -1,14 +1,13 @@
 "use client";
 // The result of a run as a virtualized grid: 100,000 rows scroll smoothly because only the visible rows and
-// columns are in the DOM. Sticky header with each column's type, client-side sort, resizable columns,
+// columns are in the DOM (rows in GridRow.tsx). Sticky header with each column's type, client-side sort, resizable columns,
 // cell and row selection with copy.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { copyValue, displayValue, sortRows, type SortDirection } from "./grid-format";
+import { GridRow, ROW_HEIGHT } from "./GridRow";
 import styles from "./grid.module.css";
-
-const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 44;
 const MIN_WIDTH = 60;
 const MAX_INITIAL_WIDTH = 360;
@@ -70,6 +69,20 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const totalHeight = rowVirtualizer.getTotalSize();
   const virtualRows = rowVirtualizer.getVirtualItems();
   const virtualCols = columnVirtualizer.getVirtualItems();
+  const leftSpace = virtualCols.length ? virtualCols[0].start - rowNumberWidth : 0;
+  // No hit testing of the rows while the grid scrolls: rows passing under a still pointer sent pointerover/out
+  // (and hover restyles) on every frame of a wheel scroll.
+  const scrolling = rowVirtualizer.isScrolling || columnVirtualizer.isScrolling;
+
+  // Stable, so the memoized rows are not rendered again for them.
+  const selectRow = useCallback((row: number) => {
+    setSelection({ kind: "row", row });
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
+  const selectCell = useCallback((row: number, col: number) => {
+    setSelection({ kind: "cell", row, col });
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
 
   function toggleSort(col: number) {
     setSort((s) => (!s || s.col !== col ? { col, dir: "asc" } : s.dir === "asc" ? { col, dir: "desc" } : null));
@@ -151,7 +164,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
       onKeyDown={onKeyDown}
       aria-activedescendant={activeCell}
     >
-      <div className={styles.canvas} style={{ width: totalWidth, height: totalHeight }}>
+      <div className={`${styles.canvas}${scrolling ? ` ${styles.scrolling}` : ""}`} style={{ width: totalWidth, height: totalHeight }}>
         <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
           <div role="columnheader" aria-colindex={1} className={styles.corner} style={{ width: rowNumberWidth }}>
             #
@@ -189,57 +202,23 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
             );
           })}
         </div>
-        {virtualRows.map((vr) => {
-          const row = rowAt(vr.index);
-          const rowSelected = selection?.kind === "row" && selection.row === vr.index;
-          return (
-            <div
-              key={vr.key}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              aria-selected={rowSelected}
-              className={`${styles.row} ${rowSelected ? styles.rowSelected : ""} ${vr.index % 2 ? styles.odd : ""}`}
-              style={{ top: vr.start, width: totalWidth, height: ROW_HEIGHT }}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                className={styles.rowNumber}
-                style={{ width: rowNumberWidth }}
-                onClick={() => {
-                  setSelection({ kind: "row", row: vr.index });
-                  scrollRef.current?.focus({ preventScroll: true });
-                }}
-              >
-                {vr.index + 1}
-              </div>
-              {virtualCols.map((vc) => {
-                const c = columns[vc.index];
-                const v = row[vc.index];
-                const isNull = v === null || v === undefined;
-                const isEmpty = v === "";
-                const selected = selection?.kind === "cell" && selection.row === vr.index && selection.col === vc.index;
-                return (
-                  <div
-                    key={vc.key}
-                    id={`cell-${vr.index}-${vc.index}`}
-                    role="gridcell"
-                    aria-colindex={vc.index + 2}
-                    aria-selected={selected}
-                    className={`${styles.cell} ${c.type === "number" ? styles.num : ""} ${isNull ? styles.null : ""} ${selected ? styles.selected : ""}`}
-                    style={{ left: vc.start, width: vc.size }}
-                    onClick={() => {
-                      setSelection({ kind: "cell", row: vr.index, col: vc.index });
-                      scrollRef.current?.focus({ preventScroll: true });
-                    }}
-                  >
-                    {isNull ? "NULL" : isEmpty ? <span className={styles.emptyMark} aria-label="empty string" /> : displayValue(v, c)}
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+        {virtualRows.map((vr) => (
+          <GridRow
+            key={vr.key}
+            index={vr.index}
+            top={vr.start}
+            values={rowAt(vr.index)}
+            columns={columns}
+            visibleColumns={virtualCols}
+            leftSpace={leftSpace}
+            width={totalWidth}
+            rowNumberWidth={rowNumberWidth}
+            rowSelected={selection?.kind === "row" && selection.row === vr.index}
+            selectedColumn={selection?.kind === "cell" && selection.row === vr.index ? selection.col : -1}
+            onSelectRow={selectRow}
+            onSelectCell={selectCell}
+          />
+        ))}
       </div>
     </div>
   );
