@@ -1,8 +1,8 @@
 "use client";
 // One row of the result grid. Memoized: while the grid scrolls, rows that stay in view keep the same props and
-// are not rendered again, so a scroll frame renders only the rows that came into view. Cells are flex items in
-// the row, not absolutely positioned boxes: each positioned cell was a paint layer of its own, ~130 of them
-// repainted on every row swap.
+// are not rendered again, so a scroll frame renders only the rows that came into view. Rows are in normal flow
+// (ResultGrid positions the block of them) and cells are flex items in the row: positioned rows and cells were
+// a paint layer each, ~170 of them, repainted on every row swap.
 import { memo } from "react";
 import type { VirtualItem } from "@tanstack/react-virtual";
 import type { ResultColumn } from "@/lib/warehouse/types";
@@ -14,7 +14,6 @@ export const ROW_HEIGHT = 28;
 export interface GridRowProps {
   /** Position in the displayed (possibly sorted) order. */
   index: number;
-  top: number;
   values: unknown[];
   columns: ResultColumn[];
   /** The columns in view; the same array while only the rows scroll. */
@@ -31,14 +30,14 @@ export interface GridRowProps {
 }
 
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { index, top, values, columns, visibleColumns, leftSpace, width, rowNumberWidth, rowSelected, selectedColumn, onSelectRow, onSelectCell } = props;
+  const { index, values, columns, visibleColumns, leftSpace, width, rowNumberWidth, rowSelected, selectedColumn, onSelectRow, onSelectCell } = props;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-selected={rowSelected}
       className={`${styles.row}${rowSelected ? ` ${styles.rowSelected}` : ""}${index % 2 ? ` ${styles.odd}` : ""}`}
-      style={{ top, width, height: ROW_HEIGHT }}
+      style={{ width, height: ROW_HEIGHT }}
     >
       <div role="rowheader" aria-colindex={1} className={styles.rowNumber} style={{ width: rowNumberWidth }} onClick={() => onSelectRow(index)}>
         {index + 1}

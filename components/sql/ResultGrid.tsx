@@ -1,15 +1,18 @@
 "use client";
 // The result of a run as a virtualized grid: 100,000 rows scroll smoothly because only the visible rows and
-// columns are in the DOM (rows in GridRow.tsx). Sticky header with each column's type, client-side sort, resizable columns,
-// cell and row selection with copy.
-import { useVirtualizer } from "@tanstack/react-virtual";
+// columns are in the DOM (the rows are GridRow.tsx). Sticky header with each column's type, client-side sort,
+// resizable columns, cell and row selection with copy.
+import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { copyValue, displayValue, sortRows, type SortDirection } from "./grid-format";
 import { GridRow, ROW_HEIGHT } from "./GridRow";
 import styles from "./grid.module.css";
+
 const HEADER_HEIGHT = 44;
 const MIN_WIDTH = 60;
+const OVERSCAN_AHEAD = 12;
+const OVERSCAN_BEHIND = 2;
 const MAX_INITIAL_WIDTH = 360;
 
 type Selection = { kind: "cell"; row: number; col: number } | { kind: "row"; row: number } | null;
@@ -22,6 +25,22 @@ function initialWidths(result: QueryResult): number[] {
     for (const r of sample) chars = Math.max(chars, displayValue(r[i], c).length);
     return Math.min(MAX_INITIAL_WIDTH, Math.max(MIN_WIDTH + 20, chars * 7.6 + 28));
   });
+}
+
+/**
+ * The rows to render: the visible ones, OVERSCAN_AHEAD more on the side the grid scrolls towards (shown by the
+ * compositor if a frame's render is late) and only OVERSCAN_BEHIND on the side it leaves; at rest, AHEAD both
+ * ways. A fast scroll replaces every rendered row on every frame, so rows behind the scroll were pure cost.
+ */
+function extractRowsAheadOfScroll(direction: () => "forward" | "backward" | null) {
+  return (range: Range): number[] => {
+    const dir = direction();
+    const before = dir === "forward" ? OVERSCAN_BEHIND : OVERSCAN_AHEAD;
+    const after = dir === "backward" ? OVERSCAN_BEHIND : OVERSCAN_AHEAD;
+    const start = Math.max(range.startIndex - before, 0);
+    const end = Math.min(range.endIndex + after, range.count - 1);
+    return Array.from({ length: Math.max(0, end - start + 1) }, (_, i) => start + i);
+  };
 }
 
 export function ResultGrid({ result, height = 480 }: { result: QueryResult; height?: number }) {
@@ -43,16 +62,23 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const rowAt = useCallback((display: number) => rows[order ? order[display] : display], [rows, order]);
   const rowNumberWidth = Math.max(48, String(rows.length).length * 8 + 24);
 
+  // Read by the range extractor (stable, so the virtualizer's memos hold) when the virtualizer computes its range.
+  const rowVirtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const [rangeExtractor] = useState(() => extractRowsAheadOfScroll(() => rowVirtualizerRef.current?.scrollDirection ?? null));
   // The virtualizers' functions change identity on every scroll; React Compiler skips this component (fine:
-  // the grid re-renders only for what is visible).
+  // the grid re-renders only for what is visible, and the rows are memoized by hand).
   // eslint-disable-next-line react-hooks/incompatible-library
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN_AHEAD,
+    rangeExtractor,
   });
+  useEffect(() => {
+    rowVirtualizerRef.current = rowVirtualizer;
+  }, [rowVirtualizer]);
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
@@ -202,23 +228,25 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
             );
           })}
         </div>
-        {virtualRows.map((vr) => (
-          <GridRow
-            key={vr.key}
-            index={vr.index}
-            top={vr.start}
-            values={rowAt(vr.index)}
-            columns={columns}
-            visibleColumns={virtualCols}
-            leftSpace={leftSpace}
-            width={totalWidth}
-            rowNumberWidth={rowNumberWidth}
-            rowSelected={selection?.kind === "row" && selection.row === vr.index}
-            selectedColumn={selection?.kind === "cell" && selection.row === vr.index ? selection.col : -1}
-            onSelectRow={selectRow}
-            onSelectCell={selectCell}
-          />
-        ))}
+        {/* Rows in normal flow in one positioned box: not a paint layer each. */}
+        <div className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }}>
+          {virtualRows.map((vr) => (
+            <GridRow
+              key={vr.key}
+              index={vr.index}
+              values={rowAt(vr.index)}
+              columns={columns}
+              visibleColumns={virtualCols}
+              leftSpace={leftSpace}
+              width={totalWidth}
+              rowNumberWidth={rowNumberWidth}
+              rowSelected={selection?.kind === "row" && selection.row === vr.index}
+              selectedColumn={selection?.kind === "cell" && selection.row === vr.index ? selection.col : -1}
+              onSelectRow={selectRow}
+              onSelectCell={selectCell}
+            />
+          ))}
+        </div>
       </div>
     </div>
   );
