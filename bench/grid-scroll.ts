@@ -10,7 +10,8 @@
 //                   CPU load can be repeated (the machine is shared; other load comes on top of it);
 //   --trace=FILE    a Chromium trace (devtools.timeline) of the measured grid scroll, summarized on stdout:
 //                   main-thread time by event (script, style, layout, forced layouts, paint);
-//   --profile=FILE  a V8 CPU profile (.cpuprofile, opens in DevTools) of the measured grid scroll.
+//   --profile=FILE  a V8 CPU profile (.cpuprofile, opens in DevTools) of the measured grid scroll;
+//   --screenshot=FILE  a PNG of the grid scrolled to its middle, to look at after a change.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -29,6 +30,7 @@ const ROWS = Number(positional[1] ?? 100_000);
 const LOAD = Number(flag("load") ?? 0);
 const TRACE_FILE = flag("trace");
 const PROFILE_FILE = flag("profile");
+const SCREENSHOT_FILE = flag("screenshot");
 const SQL = `select g, md5(g::text), now() from generate_series(1, ${ROWS}) g`;
 const GRID = '[data-testid="results"] [role="grid"]';
 
@@ -42,6 +44,8 @@ interface ScrollFigures {
   maxFrameMs: number;
   longFrames: number;
   maxDomRows: number;
+  /** Frames drawn without the row in the middle of the grid's window. */
+  blankFrames: number;
   medianDomRows: number;
   reachedBottom: boolean;
 }
@@ -66,9 +70,16 @@ async function scrollToBottom(page: Page, selector: string, step: number, maxEve
     window.__frames = [];
     window.__rows = [];
     window.__stop = false;
+    window.__blank = 0;
     const tick = (t) => {
       window.__frames.push(t);
       window.__rows.push(node.querySelectorAll('[role="row"]').length);
+      // The row in the middle of the grid's window (28 px rows under a 44 px header) must be in the DOM when the
+      // frame is drawn; a render later than the scroll shows a blank frame.
+      if (node.getAttribute("role") === "grid") {
+        const middle = Math.floor((node.scrollTop + node.clientHeight / 2 - 44) / 28);
+        if (!node.querySelector('[aria-rowindex="' + (middle + 2) + '"]')) window.__blank++;
+      }
       if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -86,8 +97,8 @@ async function scrollToBottom(page: Page, selector: string, step: number, maxEve
   for (let i = 0; i < 50 && wheelEvents < maxEvents && !(await atBottom()); i++) await page.waitForTimeout(20);
   const seconds = (performance.now() - started) / 1000;
   const reachedBottom = await atBottom();
-  const { frames, rows } = await page.evaluate<{ frames: number[]; rows: number[] }>(
-    "(() => { window.__stop = true; return { frames: window.__frames, rows: window.__rows }; })()",
+  const { frames, rows, blank } = await page.evaluate<{ frames: number[]; rows: number[]; blank: number }>(
+    "(() => { window.__stop = true; return { frames: window.__frames, rows: window.__rows, blank: window.__blank }; })()",
   );
   const intervals = frames.slice(1).map((t, i) => t - frames[i]);
   return {
@@ -100,6 +111,7 @@ async function scrollToBottom(page: Page, selector: string, step: number, maxEve
     maxFrameMs: Math.max(...intervals),
     longFrames: intervals.filter((d) => d > 50).length,
     maxDomRows: Math.max(...rows),
+    blankFrames: blank,
     medianDomRows: median(rows),
     reachedBottom,
   };
@@ -109,7 +121,7 @@ function print(label: string, f: ScrollFigures) {
   console.log(
     `  ${label.padEnd(34)} ${f.fps.toFixed(1).padStart(5)} fps  frame p50 ${f.p50FrameMs.toFixed(1)} ms, p95 ${f.p95FrameMs.toFixed(1)} ms, max ${f.maxFrameMs.toFixed(0)} ms; ` +
       `${f.longFrames} frames > 50 ms of ${f.frames}; ${f.wheelEvents} wheel events in ${f.seconds.toFixed(1)} s; ` +
-      `rows in DOM: median ${f.medianDomRows}, max ${f.maxDomRows}${f.reachedBottom ? "" : " (DID NOT REACH THE BOTTOM)"}`,
+      `rows in DOM: median ${f.medianDomRows}, max ${f.maxDomRows}; ${f.blankFrames} frames without the rows in view${f.reachedBottom ? "" : " (DID NOT REACH THE BOTTOM)"}`,
   );
 }
 
@@ -124,15 +136,18 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread CPU time of the event, in µs. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { stackTrace?: unknown } };
+  args?: { name?: string; data?: unknown };
 }
 
 /**
- * The renderer main thread's time by event during a trace: script, style, layout (and how much of it was forced
- * by script, i.e. nested in a script event), paint, GC. Nested events are counted in their own line and in their
- * parent's, so the lines do not add up to the total.
+ * The renderer main thread's time by event during a trace, as thread CPU time (`tdur`: what the page cost, the
+ * same whatever else runs on the machine) and wall time (`dur`: also the time the thread waited for a core):
+ * script, style, layout (and how much of it script forced), paint, compositor commit, pointer events, GC.
+ * Nested events are counted in their own line and in their parent's, so the lines do not add up to the total.
  */
 function summarizeTrace(json: string): string {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
@@ -148,9 +163,6 @@ function summarizeTrace(json: string): string {
     for (let i = 0; i < scripts.length && scripts[i].ts <= e.ts; i++) end = Math.max(end, scriptEnds[i]);
     return e.ts < end;
   };
-  const tasks = onMain.filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask");
-  const span = tasks.length ? (tasks[tasks.length - 1].ts + tasks[tasks.length - 1].dur! - tasks[0].ts) / 1000 : 0;
-  const sum = (xs: TraceEvent[]) => xs.reduce((t, e) => t + e.dur!, 0) / 1000;
   const topLevel = (xs: TraceEvent[]) => {
     let end = -Infinity;
     return xs.filter((e) => {
@@ -159,18 +171,27 @@ function summarizeTrace(json: string): string {
       return true;
     });
   };
-  const layouts = onMain.filter((e) => e.name === "Layout");
-  const styles = onMain.filter((e) => e.name === "UpdateLayoutTree");
-  const forcedLayouts = layouts.filter(insideScript);
-  const forcedStyles = styles.filter(insideScript);
-  const line = (label: string, ms: number, extra = "") => `  ${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms${extra}`;
+  const named = (...names: string[]) => topLevel(onMain.filter((e) => names.includes(e.name)));
+  const dispatched = (test: (type: string) => boolean) => onMain.filter((e) => e.name === "EventDispatch" && test(String((e.args?.data as { type?: string } | undefined)?.type)));
+  const cpu = (xs: TraceEvent[]) => xs.reduce((t, e) => t + (e.tdur ?? 0), 0) / 1000;
+  const wall = (xs: TraceEvent[]) => xs.reduce((t, e) => t + e.dur!, 0) / 1000;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const tasks = named("RunTask");
+  const span = tasks.length ? (tasks[tasks.length - 1].ts + tasks[tasks.length - 1].dur! - tasks[0].ts) / 1000 : 0;
+  const scrolls = dispatched((t) => t === "scroll");
+  const layouts = named("Layout");
+  const line = (label: string, xs: TraceEvent[], extra = "") =>
+    `  ${label.padEnd(40)} CPU ${cpu(xs).toFixed(0).padStart(6)} ms, wall ${wall(xs).toFixed(0).padStart(6)} ms; ${String(xs.length).padStart(5)} events${extra}`;
   return [
-    line("main thread busy (top-level tasks)", sum(topLevel(tasks)), ` of ${span.toFixed(0)} ms traced`),
-    line("script (event handlers, rAF, timers)", sum(topLevel(scripts)), ` in ${scripts.filter((e) => e.name === "EventDispatch").length} events dispatched`),
-    line("style recalculation", sum(styles), `; forced by script: ${sum(forcedStyles).toFixed(0)} ms in ${forcedStyles.length}`),
-    line("layout", sum(layouts), ` in ${layouts.length}; forced by script: ${sum(forcedLayouts).toFixed(0)} ms in ${forcedLayouts.length}`),
-    line("pre-paint and paint", sum(onMain.filter((e) => e.name === "PrePaint" || e.name === "Paint"))),
-    line("garbage collection", sum(topLevel(onMain.filter((e) => e.name === "MinorGC" || e.name === "MajorGC" || e.name === "V8.GC_SCAVENGER" || e.name === "V8.GC_MARK_COMPACTOR")))),
+    line("main thread tasks", tasks, ` over ${span.toFixed(0)} ms`),
+    line("scroll events (virtualizer, React render)", scrolls, `; median CPU ${median(scrolls.map((e) => (e.tdur ?? 0) / 1000)).toFixed(2)} ms`),
+    line("style recalculation", named("UpdateLayoutTree")),
+    line("layout", layouts, `, ${layouts.filter(insideScript).length} forced by script`),
+    line("pre-paint and paint", named("PrePaint", "Paint")),
+    line("compositor commit and layerize", named("Commit", "Layerize")),
+    line("pointer/mouse over/out events", dispatched((t) => /^(pointer|mouse)(over|out)$/.test(t))),
+    line("hit tests", named("HitTest")),
+    line("garbage collection", named("MinorGC", "MajorGC")),
   ].join("\n");
 }
 
@@ -316,7 +337,13 @@ async function main() {
       await scrollToBottom(page, GRID, step, 40);
       ({ result: grid, traceSummary } = await recordScroll(browser, page, () => scrollToBottom(page, GRID, step)));
 
-    // Baseline: the same wheel scroll over a static element of the same size and height in the same browser.
+      if (SCREENSHOT_FILE) {
+        await page.locator(GRID).evaluate((node) => (node.scrollTop = node.scrollHeight / 2));
+        await page.waitForTimeout(300); // past the virtualizer's end-of-scroll delay
+        await page.locator(GRID).screenshot({ path: SCREENSHOT_FILE });
+      }
+
+      // Baseline: the same wheel scroll over a static element of the same size and height in the same browser.
       const baselinePage = await context.newPage();
       await baselinePage.setContent(
         `<div id="s" style="height:${gridHeight.client}px;width:${gridHeight.width}px;overflow:auto;font:13px sans-serif">` +

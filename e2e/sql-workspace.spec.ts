@@ -212,7 +212,7 @@ test("a wide, long grid keeps each cell under its header when scrolled both ways
     expect([Math.round(cell.x), Math.round(cell.width)]).toEqual([Math.round(header.x), Math.round(header.width)]);
     expect(cell.text).toBe((2504 * (cell.col - 1)).toLocaleString("en-US"));
   }
-  await page.screenshot({ path: "/tmp/sql-grid-scrolled.png" });
+  await g.screenshot({ path: "/tmp/sql-grid-scrolled.png" });
 
   // Select a cell in full view (right of the sticky row numbers), then three rows down and two columns right with
   // the keyboard.
