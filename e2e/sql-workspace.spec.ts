@@ -187,6 +187,48 @@ test("a 100,000-row result (the default row cap) shows its first rows, its row c
   await expect(grid(page).getByRole("gridcell").filter({ hasText: /^100,000$/ })).toBeVisible();
 });
 
+test("a wide, long grid keeps each cell under its header when scrolled both ways, and the arrow keys move the selected cell", async ({ page }) => {
+  await openSql(page);
+  // c1..c30, with g * k in row g of column ck.
+  await typeSql(page, `select ${Array.from({ length: 30 }, (_, k) => `g * ${k + 1} as c${k + 1}`).join(", ")} from generate_series(1, 5000) g`);
+  await runAndExpectRows(page, 5000, "c1");
+  const g = grid(page);
+  await g.evaluate((node) => node.scrollTo({ left: node.scrollWidth / 2, top: 2500 * 28 }));
+  const row = g.locator('[role=row][aria-rowindex="2505"]'); // row 2,504
+  await expect(row.getByRole("rowheader")).toHaveText("2504");
+  await expect(row.getByRole("rowheader")).toBeVisible();
+
+  // Every rendered cell of the row is under its column's header, and holds that column's value.
+  const headers = await g.getByRole("columnheader").evaluateAll((els) =>
+    els.map((el) => ({ col: Number(el.getAttribute("aria-colindex")), x: el.getBoundingClientRect().x, width: el.getBoundingClientRect().width })),
+  );
+  const cells = await row.getByRole("gridcell").evaluateAll((els) =>
+    els.map((el) => ({ col: Number(el.getAttribute("aria-colindex")), x: el.getBoundingClientRect().x, width: el.getBoundingClientRect().width, text: el.textContent })),
+  );
+  expect(cells.length).toBeGreaterThan(2);
+  expect(cells[0].col).toBeGreaterThan(2); // scrolled: the first columns are not rendered
+  for (const cell of cells) {
+    const header = headers.find((h) => h.col === cell.col)!;
+    expect([Math.round(cell.x), Math.round(cell.width)]).toEqual([Math.round(header.x), Math.round(header.width)]);
+    expect(cell.text).toBe((2504 * (cell.col - 1)).toLocaleString("en-US"));
+  }
+  await g.screenshot({ path: "/tmp/sql-grid-scrolled.png" });
+
+  // Select a cell in full view (right of the sticky row numbers), then three rows down and two columns right with
+  // the keyboard.
+  const numbersRight = (await row.getByRole("rowheader").boundingBox())!;
+  const gridBox = (await g.boundingBox())!;
+  const start = cells.find((c) => c.x >= numbersRight.x + numbersRight.width && c.x + c.width <= gridBox.x + gridBox.width)!.col;
+  await row.locator(`[role=gridcell][aria-colindex="${start}"]`).click();
+  for (const key of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+  const selected = g.locator('[role=gridcell][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toHaveAttribute("id", `cell-2506-${start}`);
+  await expect(g).toHaveAttribute("aria-activedescendant", `cell-2506-${start}`);
+  await expect(selected).toHaveText((2507 * (start + 1)).toLocaleString("en-US"));
+  await expect(selected).toBeInViewport();
+});
+
 /** Runs the editor's text and waits for the new result: `rows` rows, whose first column is `firstColumn`. */
 async function runAndExpectRows(page: Page, rows: number, firstColumn: string) {
   await page.getByRole("button", { name: /^Run/ }).first().click();

@@ -1,16 +1,18 @@
 "use client";
 // The result of a run as a virtualized grid: 100,000 rows scroll smoothly because only the visible rows and
-// columns are in the DOM. Sticky header with each column's type, client-side sort, resizable columns,
-// cell and row selection with copy.
-import { useVirtualizer } from "@tanstack/react-virtual";
+// columns are in the DOM (the rows are GridRow.tsx). Sticky header with each column's type, client-side sort,
+// resizable columns, cell and row selection with copy.
+import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { copyValue, displayValue, sortRows, type SortDirection } from "./grid-format";
+import { GridRow, ROW_HEIGHT } from "./GridRow";
 import styles from "./grid.module.css";
 
-const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 44;
 const MIN_WIDTH = 60;
+const OVERSCAN_AHEAD = 12;
+const OVERSCAN_BEHIND = 2;
 const MAX_INITIAL_WIDTH = 360;
 
 type Selection = { kind: "cell"; row: number; col: number } | { kind: "row"; row: number } | null;
@@ -23,6 +25,22 @@ function initialWidths(result: QueryResult): number[] {
     for (const r of sample) chars = Math.max(chars, displayValue(r[i], c).length);
     return Math.min(MAX_INITIAL_WIDTH, Math.max(MIN_WIDTH + 20, chars * 7.6 + 28));
   });
+}
+
+/**
+ * The rows to render: the visible ones, OVERSCAN_AHEAD more on the side the grid scrolls towards (shown by the
+ * compositor if a frame's render is late) and only OVERSCAN_BEHIND on the side it leaves; at rest, AHEAD both
+ * ways. A fast scroll replaces every rendered row on every frame, so rows behind the scroll were pure cost.
+ */
+function extractRowsAheadOfScroll(direction: () => "forward" | "backward" | null) {
+  return (range: Range): number[] => {
+    const dir = direction();
+    const before = dir === "forward" ? OVERSCAN_BEHIND : OVERSCAN_AHEAD;
+    const after = dir === "backward" ? OVERSCAN_BEHIND : OVERSCAN_AHEAD;
+    const start = Math.max(range.startIndex - before, 0);
+    const end = Math.min(range.endIndex + after, range.count - 1);
+    return Array.from({ length: Math.max(0, end - start + 1) }, (_, i) => start + i);
+  };
 }
 
 export function ResultGrid({ result, height = 480 }: { result: QueryResult; height?: number }) {
@@ -44,16 +62,23 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const rowAt = useCallback((display: number) => rows[order ? order[display] : display], [rows, order]);
   const rowNumberWidth = Math.max(48, String(rows.length).length * 8 + 24);
 
+  // Read by the range extractor (stable, so the virtualizer's memos hold) when the virtualizer computes its range.
+  const rowVirtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const [rangeExtractor] = useState(() => extractRowsAheadOfScroll(() => rowVirtualizerRef.current?.scrollDirection ?? null));
   // The virtualizers' functions change identity on every scroll; React Compiler skips this component (fine:
-  // the grid re-renders only for what is visible).
+  // the grid re-renders only for what is visible, and the rows are memoized by hand).
   // eslint-disable-next-line react-hooks/incompatible-library
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN_AHEAD,
+    rangeExtractor,
   });
+  useEffect(() => {
+    rowVirtualizerRef.current = rowVirtualizer;
+  }, [rowVirtualizer]);
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
@@ -70,6 +95,20 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const totalHeight = rowVirtualizer.getTotalSize();
   const virtualRows = rowVirtualizer.getVirtualItems();
   const virtualCols = columnVirtualizer.getVirtualItems();
+  const leftSpace = virtualCols.length ? virtualCols[0].start - rowNumberWidth : 0;
+  // No hit testing of the rows while the grid scrolls: rows passing under a still pointer sent pointerover/out
+  // (and hover restyles) on every frame of a wheel scroll.
+  const scrolling = rowVirtualizer.isScrolling || columnVirtualizer.isScrolling;
+
+  // Stable, so the memoized rows are not rendered again for them.
+  const selectRow = useCallback((row: number) => {
+    setSelection({ kind: "row", row });
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
+  const selectCell = useCallback((row: number, col: number) => {
+    setSelection({ kind: "cell", row, col });
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
 
   function toggleSort(col: number) {
     setSort((s) => (!s || s.col !== col ? { col, dir: "asc" } : s.dir === "asc" ? { col, dir: "desc" } : null));
@@ -151,7 +190,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
       onKeyDown={onKeyDown}
       aria-activedescendant={activeCell}
     >
-      <div className={styles.canvas} style={{ width: totalWidth, height: totalHeight }}>
+      <div className={`${styles.canvas}${scrolling ? ` ${styles.scrolling}` : ""}`} style={{ width: totalWidth, height: totalHeight }}>
         <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
           <div role="columnheader" aria-colindex={1} className={styles.corner} style={{ width: rowNumberWidth }}>
             #
@@ -189,57 +228,25 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
             );
           })}
         </div>
-        {virtualRows.map((vr) => {
-          const row = rowAt(vr.index);
-          const rowSelected = selection?.kind === "row" && selection.row === vr.index;
-          return (
-            <div
+        {/* Rows in normal flow in one positioned box: not a paint layer each. */}
+        <div className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }}>
+          {virtualRows.map((vr) => (
+            <GridRow
               key={vr.key}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              aria-selected={rowSelected}
-              className={`${styles.row} ${rowSelected ? styles.rowSelected : ""} ${vr.index % 2 ? styles.odd : ""}`}
-              style={{ top: vr.start, width: totalWidth, height: ROW_HEIGHT }}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                className={styles.rowNumber}
-                style={{ width: rowNumberWidth }}
-                onClick={() => {
-                  setSelection({ kind: "row", row: vr.index });
-                  scrollRef.current?.focus({ preventScroll: true });
-                }}
-              >
-                {vr.index + 1}
-              </div>
-              {virtualCols.map((vc) => {
-                const c = columns[vc.index];
-                const v = row[vc.index];
-                const isNull = v === null || v === undefined;
-                const isEmpty = v === "";
-                const selected = selection?.kind === "cell" && selection.row === vr.index && selection.col === vc.index;
-                return (
-                  <div
-                    key={vc.key}
-                    id={`cell-${vr.index}-${vc.index}`}
-                    role="gridcell"
-                    aria-colindex={vc.index + 2}
-                    aria-selected={selected}
-                    className={`${styles.cell} ${c.type === "number" ? styles.num : ""} ${isNull ? styles.null : ""} ${selected ? styles.selected : ""}`}
-                    style={{ left: vc.start, width: vc.size }}
-                    onClick={() => {
-                      setSelection({ kind: "cell", row: vr.index, col: vc.index });
-                      scrollRef.current?.focus({ preventScroll: true });
-                    }}
-                  >
-                    {isNull ? "NULL" : isEmpty ? <span className={styles.emptyMark} aria-label="empty string" /> : displayValue(v, c)}
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+              index={vr.index}
+              values={rowAt(vr.index)}
+              columns={columns}
+              visibleColumns={virtualCols}
+              leftSpace={leftSpace}
+              width={totalWidth}
+              rowNumberWidth={rowNumberWidth}
+              rowSelected={selection?.kind === "row" && selection.row === vr.index}
+              selectedColumn={selection?.kind === "cell" && selection.row === vr.index ? selection.col : -1}
+              onSelectRow={selectRow}
+              onSelectCell={selectCell}
+            />
+          ))}
+        </div>
       </div>
     </div>
   );
