@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsAdmin, typeSql } from "./helpers";
+import { openSqlPage, signInAsAdmin, typeSql } from "./helpers";
 
 const SOURCE_NAME = "Local warehouse (e2e)";
 
@@ -173,12 +173,6 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   expect(all.filter((r) => r.url.includes("/api/data-sources")).length).toBeGreaterThanOrEqual(5);
   expect(all.filter((r) => r.text.includes(password)).map((r) => r.url)).toEqual([]);
 });
-
-async function openSqlPage(page: Page) {
-  await page.goto("/sql");
-  // Monaco is a large chunk: on a busy machine it takes a while the first time.
-  await expect(page.getByTestId("sql-editor").locator(".monaco-editor").first()).toBeVisible({ timeout: 60_000 });
-}
 
 async function runOnSql(page: Page, sql: string) {
   await typeSql(page, sql);

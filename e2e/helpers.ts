@@ -15,11 +15,23 @@ export async function signInAsAdmin(page: Page) {
   await expect(page.getByRole("heading", { name: "Dashboards" })).toBeVisible();
 }
 
-/** Replaces the text of the Monaco editor inside `container` (default: the visible SQL editor). */
-export async function typeSql(page: Page, sql: string) {
+/** The visible SQL editor, once Monaco has loaded. */
+async function waitForSqlEditor(page: Page): Promise<Locator> {
   const editor = page.getByTestId("sql-editor").locator(".monaco-editor").first();
   // The first open of the SQL page loads Monaco (a few MB of script): slow on a busy machine.
   await expect(editor).toBeVisible({ timeout: 60_000 });
+  return editor;
+}
+
+/** Opens the SQL page and waits for its editor. */
+export async function openSqlPage(page: Page) {
+  await page.goto("/sql");
+  await waitForSqlEditor(page);
+}
+
+/** Replaces the text of the visible SQL editor. */
+export async function typeSql(page: Page, sql: string) {
+  const editor = await waitForSqlEditor(page);
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");

@@ -2,7 +2,7 @@
 // past run reopens in the SQL page with its SQL and parameter values.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { admin, signInAsAdmin, typeSql } from "./helpers";
+import { admin, openSqlPage, signInAsAdmin, typeSql } from "./helpers";
 
 test("two runs (one failing) are in the history with rows, duration and error; one reopens with its SQL and parameters", async ({ page }) => {
   // A tag of this test's own, so runs from other specs in the same install do not confuse it.
@@ -11,9 +11,7 @@ test("two runs (one failing) are in the history with rows, duration and error; o
   const failSql = `select * from demo.no_such_table_${tag}`;
 
   await signInAsAdmin(page);
-  await page.goto("/sql");
-  // Monaco is a large chunk: on a busy machine it takes a while the first time.
-  await expect(page.getByTestId("sql-editor").locator(".monaco-editor").first()).toBeVisible({ timeout: 60_000 });
+  await openSqlPage(page);
   const results = page.getByTestId("results");
 
   await typeSql(page, okSql);

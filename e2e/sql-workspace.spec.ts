@@ -2,12 +2,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { readXlsx } from "@/lib/testing/read-xlsx";
-import { signInAsAdmin, typeSql } from "./helpers";
+import { openSqlPage, signInAsAdmin, typeSql } from "./helpers";
 
 async function openSql(page: Page) {
   await signInAsAdmin(page);
-  await page.goto("/sql");
-  await expect(page.getByTestId("sql-editor").locator(".monaco-editor").first()).toBeVisible();
+  await openSqlPage(page);
 }
 
 const results = (page: Page) => page.getByTestId("results");
