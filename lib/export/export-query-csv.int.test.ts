@@ -4,12 +4,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "@/lib/data-sources/create-data-source";
-import { disconnectDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { prepareQuery } from "@/lib/queries/prepare-query";
+import { dropTestSchema } from "@/lib/testing/fixtures";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
-import { closeAllPools } from "@/lib/warehouse/pools";
 import { exportQueryCsv } from "./export-query-csv";
 
 const SCHEMA = `export_test_${randomBytes(3).toString("hex")}`;
@@ -84,12 +83,7 @@ beforeAll(async () => {
   dataSourceId = ds.id;
 });
 
-afterAll(async () => {
-  await closeAllPools();
-  await admin?.query(`drop schema if exists "${SCHEMA}" cascade`);
-  await admin?.end();
-  await disconnectDb();
-});
+afterAll(() => dropTestSchema(admin, SCHEMA));
 
 describe("exportQueryCsv", () => {
   it.each([

@@ -7,12 +7,11 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "@/lib/data-sources/create-data-source";
-import { disconnectDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
 import { prepareQuery } from "@/lib/queries/prepare-query";
+import { dropTestSchema } from "@/lib/testing/fixtures";
 import { readXlsx, type XlsxCell } from "@/lib/testing/read-xlsx";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
-import { closeAllPools } from "@/lib/warehouse/pools";
 import { exportQueryXlsx } from "./export-query-xlsx";
 import { MAX_CELL_CHARS } from "./xlsx/cells";
 
@@ -62,12 +61,7 @@ beforeAll(async () => {
   dataSourceId = ds.id;
 });
 
-afterAll(async () => {
-  await closeAllPools();
-  await admin?.query(`drop schema if exists "${SCHEMA}" cascade`);
-  await admin?.end();
-  await disconnectDb();
-});
+afterAll(() => dropTestSchema(admin, SCHEMA));
 
 describe("exportQueryXlsx", () => {
   it("writes every value with its type: numbers, booleans, dates and times, text as PostgreSQL prints it, NULL as no cell", async () => {

@@ -1,9 +1,11 @@
 // Fixtures for integration tests: seed a data source, a chart and a dashboard
 // through the app's own code where it exists, and wait for background work with a deadline.
 import { createDataSource } from "@/lib/data-sources/create-data-source";
-import { getDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { getSettings, resetSettingsCache } from "@/lib/env";
 import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
+import { closeAllPools } from "@/lib/warehouse/pools";
+import type pg from "pg";
 
 // Tests change settings the way an operator would, through the environment, and then make lib/env.ts
 // read it again; these helpers are the one place they touch process.env.
@@ -25,6 +27,18 @@ export function setTestEnv(vars: Record<string, string | undefined>): () => void
 /** The environment for a process a test starts (e.g. the worker), with overrides. */
 export function childProcessEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+/**
+ * The afterAll of a test file that made its own schema in the warehouse: closes the warehouse pools, drops
+ * the schema through the file's admin client (undefined when beforeAll failed before connecting), ends that
+ * client and disconnects the app DB.
+ */
+export async function dropTestSchema(admin: pg.Client | undefined, schema: string) {
+  await closeAllPools();
+  await admin?.query(`drop schema if exists "${schema.replace(/"/g, '""')}" cascade`);
+  await admin?.end();
+  await disconnectDb();
 }
 
 export async function createTestDataSource(name = `test-warehouse-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`) {

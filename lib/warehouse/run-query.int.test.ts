@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "@/lib/data-sources/create-data-source";
 import { getConnectionConfig } from "@/lib/data-sources/get-connection-config";
 import { listDataSources } from "@/lib/data-sources/list-data-sources";
-import { disconnectDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { getSettings } from "@/lib/env";
 import { runAdHocQuery } from "@/lib/queries/run-ad-hoc-query";
+import { dropTestSchema } from "@/lib/testing/fixtures";
 import { freePort } from "@/lib/testing/free-port";
 import { connectionFromUrl } from "./connection-from-url";
-import { closeAllPools } from "./pools";
 import { runQuery } from "./run-query";
 
 const SCHEMA = `runquery_test_${randomBytes(3).toString("hex")}`;
@@ -58,12 +58,7 @@ beforeAll(async () => {
   dataSourceId = ds.id;
 });
 
-afterAll(async () => {
-  await closeAllPools();
-  await admin?.query(`drop schema if exists "${SCHEMA}" cascade`);
-  await admin?.end();
-  await disconnectDb();
-});
+afterAll(() => dropTestSchema(admin, SCHEMA));
 
 describe("data sources", () => {
   it("stores the connection settings encrypted and never lists them", async () => {
