@@ -62,7 +62,9 @@ export class XlsxWriter implements RowEncoder {
         await this.openSheet(out);
       }
       this.rowsInSheet++;
-      await this.writeXml(encoder.rowXml(row, this.rowsInSheet + 1), out);
+      const xml = encoder.rowXml(row, this.rowsInSheet + 1);
+      // Most rows fit in the buffer: no await (a microtask per row) unless zlib has to take the buffer.
+      if (!this.bufferXml(xml)) await this.writeXml(xml, out);
     }
     return out;
   }
@@ -97,19 +99,22 @@ export class XlsxWriter implements RowEncoder {
     out.push(...(await this.zip.endEntry()));
   }
 
+  /**
+   * Adds `xml` to the buffer when it surely fits in what is left; false when it might not. A UTF-16 code
+   * unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, makes 4).
+   */
+  private bufferXml(xml: string): boolean {
+    if (this.used + xml.length * 3 > this.xml.length) return false;
+    this.used += this.xml.write(xml, this.used, "utf8");
+    return true;
+  }
+
   /** Adds `xml` to the buffer, first sending the buffer to zlib when `xml` might not fit in what is left. */
   private async writeXml(xml: string, out: Buffer[]): Promise<void> {
-    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, makes 4).
-    const room = xml.length * 3;
-    if (this.used + room > this.xml.length) {
-      await this.flushXml(out);
-      // A row larger than the buffer (long texts) goes to zlib on its own.
-      if (room > this.xml.length) {
-        out.push(...(await this.zip.write(Buffer.from(xml, "utf8"))));
-        return;
-      }
-    }
-    this.used += this.xml.write(xml, this.used, "utf8");
+    if (this.bufferXml(xml)) return;
+    await this.flushXml(out);
+    // A row larger than the buffer (long texts) goes to zlib on its own.
+    if (!this.bufferXml(xml)) out.push(...(await this.zip.write(Buffer.from(xml, "utf8"))));
   }
 
   private async flushXml(out: Buffer[]): Promise<void> {
