@@ -283,17 +283,26 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
   });
 }
 
+/**
+ * The PNG of the page from the top down to `height` CSS pixels (the whole page when `height` is 0), also
+ * below the viewport, at the page's device scale factor. Exported so the render bench can time this exact
+ * capture on a blank page of the same size (the capture's floor).
+ */
+export async function capturePagePng(page: Page, width: number, height: number): Promise<Buffer> {
+  return Buffer.from(
+    height > 0
+      ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height }, captureBeyondViewport: true })
+      : await page.screenshot({ type: "png", fullPage: true, captureBeyondViewport: true }),
+  );
+}
+
 /** Opens `url` in a fresh incognito context, waits for the render signal and returns a full-page PNG. */
 export async function renderPagePng(url: string, opts: RenderPageOptions = {}): Promise<RenderedPng> {
   return withRenderedPage(url, opts, async (page, { width, started, lap, phases, details }) => {
     // The whole page, also below the fold, cut where the content ends rather than at the viewport.
     const contentHeight = Number(await page.evaluate(CONTENT_HEIGHT)) || 0;
     lap("size");
-    const png = Buffer.from(
-      contentHeight > 0
-        ? await page.screenshot({ type: "png", clip: { x: 0, y: 0, width, height: contentHeight }, captureBeyondViewport: true })
-        : await page.screenshot({ type: "png", fullPage: true, captureBeyondViewport: true }),
-    );
+    const png = await capturePagePng(page, width, contentHeight);
     if (png.length < MIN_PNG_BYTES) {
       throw new RenderError(`The screenshot is only ${png.length} bytes: the page is blank.`, details());
     }
