@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronProblem, nextRunAt } from "./cron";
+import { createSubscriptionServerSchema, cronProblem, nextRunAt } from "./cron";
 import {
   createSubscriptionSchema,
   cronAt,
@@ -112,6 +112,18 @@ describe("cron helpers", () => {
     expect(cronProblem("0 8 * * *", "Nowhere/Atlantis")).toMatch(/Unknown time zone/);
     expect(cronProblem("* 8 * * *", "UTC")).toBe("A digest can go out at most once an hour.");
     expect(cronProblem("0 * * * *", "UTC")).toBeNull();
+  });
+
+  it("names each bad schedule field once, without a second message from the full cron check", () => {
+    const issues = (input: Record<string, unknown>) =>
+      createSubscriptionServerSchema.safeParse({ recipients: ["a@example.com"], ...input }).error?.issues.map((i) => ({ path: i.path, message: i.message }));
+    expect(issues({ cron: "0 8 * *" })).toEqual([
+      { path: ["cron"], message: "Use a five-field cron expression: minute hour day-of-month month day-of-week" },
+    ]);
+    expect(issues({ timezone: "Europe/Londn" })).toEqual([
+      { path: ["timezone"], message: "Unknown time zone: use an IANA name such as Europe/London or America/New_York" },
+    ]);
+    expect(issues({ cron: "*/5 * * * *", timezone: "UTC" })).toEqual([{ path: ["cron"], message: "A digest can go out at most once an hour." }]);
   });
 
   it("computes the next run in the subscription's time zone", () => {
