@@ -105,11 +105,11 @@ describe("saving subscriptions", () => {
     const view = await createSubscription(dashboard, { recipients: ["a@example.com"] }, null);
     const row = await getDb().subscription.findUniqueOrThrow({ where: { id: view.id } });
     expect((await expectAppError(updateSubscription(row, dashboard, { recipients: [] }))).message).toBe(
-      "recipients: Add a recipient: a Spyglass user, an email address or a Slack webhook",
+      "Add a recipient: a Spyglass user, an email address or a Slack webhook",
     );
     expect((await expectAppError(updateSubscription(row, dashboard, { includeImage: false }))).message).toBe(
-      "includeImage: Choose what the email carries: the image, CSV files or a PDF",
+      "Choose what the email carries: the image, CSV files or a PDF",
     );
-    expect((await expectAppError(updateSubscription(row, dashboard, { cron: "*/5 * * * *" }))).message).toBe("cron: A digest can go out at most once an hour.");
+    expect((await expectAppError(updateSubscription(row, dashboard, { cron: "*/5 * * * *" }))).message).toBe("A digest can go out at most once an hour.");
   });
 });
