@@ -508,9 +508,18 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     expect(html).toContain("leave@example.com");
 
     // The same token for another address, another subscription, or altered: not found / refused.
+    // "done=1" (where the confirm button lands) typed into a valid link confirms nothing.
+    const typedDone = new URL(link);
+    typedDone.searchParams.set("done", "1");
+    const typedDoneHtml = await (await fetch(typedDone)).text();
+    expect(typedDoneHtml).toContain("Unsubscribe?");
+    expect(typedDoneHtml).not.toContain("You are unsubscribed");
+
     const forged = new URL(link);
     forged.searchParams.set("e", "stay@example.com");
-    expect((await fetch(forged)).status).toBe(404);
+    const forgedPage = await fetch(forged);
+    expect(forgedPage.status).toBe(404);
+    expect(await forgedPage.text()).toContain("This unsubscribe link does not work");
     const otherSub = new URL(link);
     otherSub.searchParams.set("s", "c".repeat(25));
     expect((await fetch(otherSub)).status).toBe(404);
@@ -539,6 +548,18 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     received.length = 0;
     await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
     expect(received.map((m) => m.to)).toEqual([["stay@example.com"]]);
+
+    // The subscription deleted while its page was open: the confirm button lands on the page, which says
+    // the link no longer works (not a JSON error).
+    const stay = new URL(unsubscribeLink(received[0]));
+    await deleteSubscription(sub.id);
+    const late = await fetch(`${stay.origin}/api/unsubscribe${stay.search}`, { method: "POST", body: new URLSearchParams({ confirm: "1" }), redirect: "manual" });
+    expect(late.status).toBe(303);
+    const lateUrl = new URL(late.headers.get("location")!);
+    expect(lateUrl.searchParams.get("done")).toBeNull();
+    const latePage = await fetch(lateUrl);
+    expect(latePage.status).toBe(404);
+    expect(await latePage.text()).toContain("This unsubscribe link does not work");
   }, 120_000);
 
   it("the real render page runs the charts with the subscription's filter values and caches them as the dashboard does", async () => {
