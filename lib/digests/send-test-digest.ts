@@ -3,7 +3,7 @@
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { renderSubject } from "@/lib/schedules/schemas";
+import { formatSnapshotTime, renderSubject } from "@/lib/schedules/schemas";
 import { logDeliveryEvent } from "./log-delivery-event";
 import { prepareDigest } from "./prepare-digest";
 import { sendToRecipient, testMessageId } from "./send-digest-messages";
@@ -25,7 +25,7 @@ export async function sendTestDigest(subscriptionId: string, user: SessionUser):
   const subject = `[Test] ${renderSubject(subscription.subjectTemplate, { dashboard: subscription.dashboard.title, date: now, timeZone: subscription.timezone })}`;
   let outcome;
   try {
-    outcome = await sendToRecipient({ email, subscriptionId, messageId, subject, content, subtitle: `Test sent ${now.toUTCString()}` });
+    outcome = await sendToRecipient({ email, subscriptionId, messageId, subject, content, subtitle: `Test sent ${formatSnapshotTime(now, subscription.timezone)}` });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     await logDeliveryEvent({ subscriptionId, kind: "smtp_error", recipient: email, detail: `Test: ${detail}` });

@@ -4,6 +4,7 @@ import {
   createSubscriptionSchema,
   cronAt,
   describeCron,
+  formatSnapshotTime,
   renderSubject,
   slackWebhookSchema,
   splitRecipients,
@@ -124,6 +125,13 @@ describe("cron helpers", () => {
       { path: ["timezone"], message: "Unknown time zone: use an IANA name such as Europe/London or America/New_York" },
     ]);
     expect(issues({ cron: "*/5 * * * *", timezone: "UTC" })).toEqual([{ path: ["cron"], message: "A digest can go out at most once an hour." }]);
+  });
+
+  it("says when the snapshot was taken in the subscription's time zone", () => {
+    const at = new Date("2026-12-04T12:00:00Z");
+    expect(formatSnapshotTime(at, "America/New_York")).toBe("4 Dec 2026, 07:00 GMT-5");
+    expect(formatSnapshotTime(at, "UTC")).toBe("4 Dec 2026, 12:00 UTC");
+    expect(formatSnapshotTime(at, "Nowhere/Atlantis")).toBe("4 Dec 2026, 12:00 UTC");
   });
 
   it("computes the next run in the subscription's time zone", () => {

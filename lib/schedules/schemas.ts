@@ -76,6 +76,19 @@ export function formatSubjectDate(date: Date, timeZone: string): string {
   }
 }
 
+/**
+ * When a digest's snapshot was taken, in the subscription's time zone, for the line under the email's
+ * title: "4 Dec 2026, 07:00 GMT-5" (UTC when the zone is unknown).
+ */
+export function formatSnapshotTime(date: Date, timeZone: string): string {
+  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date);
+  }
+}
+
 /** The subject of one digest: the template (or the default) with its placeholders filled in. */
 export function renderSubject(template: string | null | undefined, values: { dashboard: string; date: Date; timeZone: string }): string {
   const filled = (template?.trim() ? template : DEFAULT_SUBJECT_TEMPLATE).replace(PLACEHOLDER, (all, name: string) => {
