@@ -88,6 +88,8 @@ describe("subscription input", () => {
 
   it("splits a typed list of recipients", () => {
     expect(splitRecipients("a@x.com, b@y.com;c@z.com\n d@w.com ,")).toEqual(["a@x.com", "b@y.com", "c@z.com", "d@w.com"]);
+    // Pasted from a mail program's To: line.
+    expect(splitRecipients('"Lovelace, Ada" <ada@x.com>, Bo Smith <bo@y.com>; cy@z.com')).toEqual(["ada@x.com", "bo@y.com", "cy@z.com"]);
   });
 });
 

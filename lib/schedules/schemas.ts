@@ -192,9 +192,15 @@ export const updateSubscriptionSchema = z.object({
 });
 export type UpdateSubscriptionInput = z.input<typeof updateSubscriptionSchema>;
 
-/** "a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
+/**
+ * "a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"]. Addresses pasted from a mail program
+ * keep only the part in angle brackets: `"Lovelace, Ada" <ada@x.com>, Bo <bo@y.com>` → ["ada@x.com", "bo@y.com"]
+ * (split on spaces, each word of the name was refused as an address of its own).
+ */
 export function splitRecipients(text: string): string[] {
   return text
+    .replace(/"[^"]*"/g, " ")
+    .replace(/[^,;<>]*<([^<>]*)>/g, " $1 ")
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
