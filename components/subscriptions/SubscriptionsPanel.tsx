@@ -181,7 +181,7 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
       }
       if (delivery?.status === "failed") {
         // Failed attempts are retried with backoff by the worker; keep following while retries last.
-        const message = `Attempt ${delivery.attempts} failed; the worker retries with backoff. ${delivery.error ?? ""}`.trim();
+        const message = `Attempt ${delivery.attempts} failed; the worker retries with backoff (Send now retries at once). ${delivery.error ?? ""}`.trim();
         setSending((s) => ({ ...s, [subscriptionId]: { phase: "failed", scheduledFor, message } }));
       } else if (delivery) {
         setSending((s) => ({ ...s, [subscriptionId]: { phase: "sending", scheduledFor } }));

@@ -163,8 +163,22 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
   return { jobId: String(job.id) };
 }
 
-/** Queues "send now" for a subscription. Its scheduled time is fixed here, so retries reuse one Delivery. */
+/**
+ * Queues "send now" for a subscription. Its scheduled time is fixed here, so retries reuse one Delivery.
+ * While an earlier "send now" of the same subscription is still queued, running or waiting to be retried
+ * (the SMTP server was down), a click runs that one now instead: a second job would email everyone a
+ * second time once the first one's retry succeeded, and recipients the first attempt reached are not
+ * emailed again by its retry.
+ */
 export async function enqueueDigestNow(subscriptionId: string): Promise<{ jobId: string; scheduledFor: string }> {
+  const pending = await withRedis(async () => {
+    const jobs = await getQueue(sendDigestJob.queue).getJobs(["delayed", "waiting", "prioritized", "active"]);
+    return jobs.find((j) => j?.name === sendDigestJob.name && j.data?.trigger === "manual" && j.data?.subscriptionId === subscriptionId);
+  });
+  if (pending?.id) {
+    if (await pending.isDelayed()) await withRedis(() => pending.promote());
+    return { jobId: pending.id, scheduledFor: String(pending.data.scheduledFor) };
+  }
   const scheduledFor = new Date().toISOString();
   const payload = sendDigestPayload.parse({ subscriptionId, trigger: "manual", scheduledFor });
   // One job per subscription and time, as for scheduled runs (whose ids come from their scheduler).
