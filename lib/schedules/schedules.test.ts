@@ -104,6 +104,8 @@ describe("cron helpers", () => {
     expect(describeCron("0 8 * * *")).toBe("Every day at 08:00");
     expect(describeCron("30 7 * * 1-5")).toBe("Weekdays at 07:30");
     expect(describeCron("0 9 * * 1")).toBe("Every Monday at 09:00");
+    expect(describeCron("0 8 * * MON-FRI")).toBe("Weekdays at 08:00");
+    expect(describeCron("0 9 * * mon")).toBe("Every Monday at 09:00");
     expect(describeCron("0 6 1 * *")).toBe("Monthly on day 1 at 06:00");
     expect(describeCron("15 * * * *")).toBe("Every hour at :15");
     expect(describeCron("*/20 8-18 * * *")).toBe("Cron: */20 8-18 * * *");

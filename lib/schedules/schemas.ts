@@ -215,6 +215,7 @@ export function cronAt(time: string, days: "daily" | "weekdays" = "daily"): stri
   return `${Number(m[2])} ${Number(m[1])} * * ${days === "weekdays" ? "1-5" : "*"}`;
 }
 
+const DAY_ABBREVIATIONS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function pad(n: number) {
@@ -225,7 +226,9 @@ function pad(n: number) {
 export function describeCron(cron: string): string {
   const parts = cron.trim().split(/\s+/);
   if (parts.length !== 5) return cron;
-  const [min, hour, dom, mon, dow] = parts;
+  const [min, hour, dom, mon] = parts;
+  // "MON-FRI" reads as "1-5": the parser takes day names, and the form keeps what was typed.
+  const dow = parts[4].replace(/\b(SUN|MON|TUE|WED|THU|FRI|SAT)\b/gi, (d) => String(DAY_ABBREVIATIONS.indexOf(d.toUpperCase())));
   const isNum = (s: string) => /^\d+$/.test(s);
   if (isNum(min) && hour === "*" && dom === "*" && mon === "*" && dow === "*") return `Every hour at :${pad(Number(min))}`;
   if (!isNum(min) || !isNum(hour) || mon !== "*") return `Cron: ${cron}`;
