@@ -12,6 +12,7 @@ import { verifyRenderToken } from "@/lib/auth/render-token";
 import { encryptJson } from "@/lib/crypto/secret-box";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { closeQueues } from "@/lib/jobs/queues";
 import { decodeHeader, leafParts, parseMime, type MimePart } from "@/lib/mail/parse-mime";
 import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
@@ -560,6 +561,19 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     const latePage = await fetch(lateUrl);
     expect(latePage.status).toBe(404);
     expect(await latePage.text()).toContain("This unsubscribe link does not work");
+  }, 120_000);
+
+  it("a test of a dashboard that renders nothing says why, logs it, and sends nothing", async () => {
+    const { dashboard } = await createTestDashboard({ dataSourceId, title: `Empty ${stamp}`, charts: [] });
+    dashboards.push(dashboard.id);
+    const me = await createUser("tester");
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["team@example.com"] } });
+    const error = await sendTestDigest(sub.id, { id: me.id, email: me.email, name: me.name, role: me.role }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("CONFLICT");
+    expect((error as AppError).message).toMatch(/^The test digest could not be rendered: The dashboard has no charts: add one before sending it \(refusing to send a blank snapshot\)\./);
+    expect(received).toEqual([]);
+    expect((await eventsOf(sub.id)).map((e) => [e.kind, e.recipient])).toEqual([["render_failed", me.email]]);
   }, 120_000);
 
   it("the real render page runs the charts with the subscription's filter values and caches them as the dashboard does", async () => {
