@@ -22,6 +22,19 @@ import {
 } from "./definitions";
 
 export const QUEUE_UNAVAILABLE_MESSAGE = "Refreshes are paused: the job queue (Redis) is unreachable";
+/** The same outage as digests' editors meet it ("refreshes are paused" read as unrelated to their digest). */
+export const DIGESTS_UNAVAILABLE_MESSAGE =
+  "Digests cannot be scheduled or sent right now: the job queue (Redis) is unreachable. Nothing was changed; try again when it is back";
+
+/** Runs `fn`, answering a Redis outage with `message` instead of the refresh-centred default. */
+export async function withQueueUnavailableMessage<T>(message: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === "UNAVAILABLE" && e.message === QUEUE_UNAVAILABLE_MESSAGE) throw new AppError("UNAVAILABLE", message);
+    throw e;
+  }
+}
 
 /** How long a request may wait for Redis before it answers 503. */
 const REDIS_WAIT_MS = 3_000;
