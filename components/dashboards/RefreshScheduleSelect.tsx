@@ -194,7 +194,8 @@ export function RefreshScheduleSelect({
           </button>
           <div className="muted" aria-live="polite" data-testid="cron-preview" style={{ flexBasis: "100%" }}>
             {preview?.error ? (
-              <span className="alert">{preview.error}</span>
+              // A block: inline, its background broke apart over two lines in the narrow tile menu.
+              <div className="alert">{preview.error}</div>
             ) : preview?.runs ? (
               <>
                 Next runs ({zone}): {preview.runs.map((r) => formatRun(r, zone)).join(" · ")}
