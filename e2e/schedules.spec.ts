@@ -10,6 +10,13 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
 
   const select = page.getByLabel("Refresh schedule");
   await expect(select).toHaveValue("every:60");
+  // An emptied custom interval is refused with a reason, not saved as "off" (a dashboard's interval 0).
+  await select.selectOption("custom");
+  await page.getByLabel("Minutes between refreshes").fill("");
+  await page.getByRole("button", { name: "Save schedule" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Enter a whole number of minutes." })).toBeVisible();
+  const dashboardId = new URL(page.url()).pathname.split("/").pop()!;
+  expect(((await (await page.request.get(`/api/dashboards/${dashboardId}/results`)).json()) as { refreshIntervalMinutes: number }).refreshIntervalMinutes).toBe(60);
   await select.selectOption("cron");
   await page.getByLabel("Cron expression").fill("0 7 * * 1-5");
   await page.getByLabel("Time zone").fill("Europe/Paris");

@@ -47,7 +47,7 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   await slackNote.locator("xpath=ancestor::fieldset[1]").screenshot({ path: "test-results/subscriptions-slack-note.png" });
 
   await form.getByRole("button", { name: "Add subscription" }).click();
-  await expect(form.getByRole("alert")).toHaveText("recipients.1: “not-an-address” is not an email address");
+  await expect(form.getByRole("alert")).toHaveText("“not-an-address” is not an email address");
   await form.getByLabel("Outside email addresses").fill("cfo@partner.example");
   await form.getByRole("button", { name: "Add subscription" }).click();
 
@@ -68,6 +68,13 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   page.once("dialog", (d) => void d.accept());
   await item.getByRole("button", { name: "Revoke posted images" }).click();
   await expect(item.getByText("0 posted image(s) deleted; their links no longer open.", { exact: true })).toBeVisible();
+
+  // "Send now" that never reaches the server says so and can be clicked again (it stayed on "Queued…").
+  await page.route("**/api/subscriptions/*/send", (route) => route.abort());
+  await item.getByRole("button", { name: "Send now" }).click();
+  await expect(item.getByText("The server did not answer; nothing was queued.")).toBeVisible();
+  await expect(item.getByRole("button", { name: "Send now" })).toBeEnabled();
+  await page.unroute("**/api/subscriptions/*/send");
 
   await item.getByRole("button", { name: "Send a test to me" }).click();
   await expect(item.getByText(`Test sent to ${admin.email}`)).toBeVisible({ timeout: 90_000 });

@@ -6,7 +6,7 @@ import { readUnsubscribeQuery } from "@/lib/digests/unsubscribe-token";
 import { getRuntimeEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Unsubscribe · Spyglass", robots: { index: false } };
+export const metadata = { title: "Unsubscribe", robots: { index: false } };
 
 export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
@@ -14,7 +14,9 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
   if (!target) notFound();
   const subject = await findUnsubscribeSubject(target);
   if (!subject) notFound();
-  const done = query.done === "1" || subject.optedOut;
+  // Only the stored opt-out says "unsubscribed": `done=1` (the confirm button's redirect) can be typed into
+  // any valid link, and must not confirm an opt-out that was never recorded.
+  const done = subject.optedOut;
   const action = `/api/unsubscribe?${new URLSearchParams({ s: target.subscriptionId, e: target.email, t: String(query.t) }).toString()}`;
   return (
     <main className="page">

@@ -47,6 +47,7 @@ export function ScheduleTable({ overview }: { overview: ScheduleOverview }) {
               <td>{KIND_LABEL[r.kind]}</td>
               <td>
                 <Link href={r.href}>{r.title}</Link>
+                {r.recipients && <div className="muted" style={{ fontSize: 13 }}>{r.recipients}</div>}
               </td>
               <td>{r.schedule}</td>
               <td>
@@ -55,7 +56,9 @@ export function ScheduleTable({ overview }: { overview: ScheduleOverview }) {
               </td>
               <td>{duration(r.lastDurationMs)}</td>
               <td>{when(r.nextRunAt)}</td>
-              <td style={{ maxWidth: 320, overflowWrap: "anywhere" }}>{r.lastError ?? "—"}</td>
+              <td style={{ maxWidth: 320, overflowWrap: "anywhere" }}>
+                {r.lastError ?? (r.lastNote ? <span className="muted">Note: {r.lastNote}</span> : "—")}
+              </td>
               <td>{r.overdue ? <strong style={{ color: "var(--danger)" }} title={r.overdue}>overdue: {r.overdue}</strong> : "ok"}</td>
             </tr>
           ))}

@@ -4,7 +4,7 @@
 // (ChartScheduleSelect, in the tile menu, with "Same as dashboard" first): an interval preset, a custom
 // number of minutes, a cron expression in a time zone with its next three runs, or off.
 import { useEffect, useId, useState } from "react";
-import { REFRESH_INTERVAL_PRESETS, describeRefreshSchedule, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
+import { REFRESH_INTERVAL_PRESETS, describeRefreshSchedule, parseCustomMinutes, type RefreshSchedule } from "@/lib/schedules/refresh-schedule";
 
 type Choice = `every:${number}` | "custom" | "cron" | "off" | "inherit";
 
@@ -152,7 +152,9 @@ export function RefreshScheduleSelect({
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ kind: "interval", minutes: Number(minutes) });
+            const parsed = parseCustomMinutes(minutes);
+            if ("error" in parsed) setError(parsed.error);
+            else void save({ kind: "interval", minutes: parsed.minutes });
           }}
         >
           <label className="row muted">
@@ -192,7 +194,8 @@ export function RefreshScheduleSelect({
           </button>
           <div className="muted" aria-live="polite" data-testid="cron-preview" style={{ flexBasis: "100%" }}>
             {preview?.error ? (
-              <span className="alert">{preview.error}</span>
+              // A block: inline, its background broke apart over two lines in the narrow tile menu.
+              <div className="alert">{preview.error}</div>
             ) : preview?.runs ? (
               <>
                 Next runs ({zone}): {preview.runs.map((r) => formatRun(r, zone)).join(" · ")}

@@ -208,7 +208,10 @@ export function SubscriptionForm({ dashboardId, dashboardTitle, filters, users, 
           </div>
         </div>
         <div className={styles.note} data-testid="next-runs">
-          {preview?.problem ? (
+          {!cron ? (
+            // The time was cleared: the last preview's runs are not this schedule's.
+            <span className={styles.failed}>Choose a time of day.</span>
+          ) : preview?.problem ? (
             <span className={styles.failed}>{preview.problem}</span>
           ) : preview?.runs.length ? (
             <>Next: {preview.runs.map((r) => formatTime(r, timezone)).join(" · ")}</>

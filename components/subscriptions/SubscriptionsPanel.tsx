@@ -181,7 +181,7 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
       }
       if (delivery?.status === "failed") {
         // Failed attempts are retried with backoff by the worker; keep following while retries last.
-        const message = `Attempt ${delivery.attempts} failed; the worker retries with backoff. ${delivery.error ?? ""}`.trim();
+        const message = `Attempt ${delivery.attempts} failed; the worker retries with backoff (Send now retries at once). ${delivery.error ?? ""}`.trim();
         setSending((s) => ({ ...s, [subscriptionId]: { phase: "failed", scheduledFor, message } }));
       } else if (delivery) {
         setSending((s) => ({ ...s, [subscriptionId]: { phase: "sending", scheduledFor } }));
@@ -200,7 +200,12 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
   async function onSendNow(s: SubscriptionView) {
     following.current.delete(s.id);
     setSending((prev) => ({ ...prev, [s.id]: { phase: "queued", scheduledFor: "" } }));
-    const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}/send`, { method: "POST" });
+    const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}/send`, { method: "POST" }).catch(() => null);
+    if (!res) {
+      // Without this the button stayed disabled on "Queued…" after a network error.
+      setSending((prev) => ({ ...prev, [s.id]: { phase: "failed", scheduledFor: "", message: "The server did not answer; nothing was queued." } }));
+      return;
+    }
     if (!res.ok) {
       const message = await readError(res);
       setSending((prev) => ({ ...prev, [s.id]: { phase: "failed", scheduledFor: "", message } }));

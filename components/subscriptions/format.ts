@@ -2,8 +2,14 @@
 import type { DashboardFilter, FilterValues } from "@/lib/dashboard-filters/schema";
 import { PRESET_LABELS, isDateRangePreset } from "@/lib/dashboard-filters/presets";
 
+/**
+ * The message of an API error for a person: a validation error's own messages, without zod's field paths
+ * ("recipients.1: …", "cron: …"), each once; the form shows the field the message is about.
+ */
 export async function readError(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string; issues?: { message?: string }[] } } | null;
+  const issues = [...new Set(body?.error?.issues?.map((i) => i.message).filter(Boolean))];
+  if (issues.length) return issues.join("; ");
   return body?.error?.message ?? `Request failed (HTTP ${res.status})`;
 }
 

@@ -12,6 +12,7 @@ import { verifyRenderToken } from "@/lib/auth/render-token";
 import { encryptJson } from "@/lib/crypto/secret-box";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { closeQueues } from "@/lib/jobs/queues";
 import { decodeHeader, leafParts, parseMime, type MimePart } from "@/lib/mail/parse-mime";
 import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
@@ -508,9 +509,18 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     expect(html).toContain("leave@example.com");
 
     // The same token for another address, another subscription, or altered: not found / refused.
+    // "done=1" (where the confirm button lands) typed into a valid link confirms nothing.
+    const typedDone = new URL(link);
+    typedDone.searchParams.set("done", "1");
+    const typedDoneHtml = await (await fetch(typedDone)).text();
+    expect(typedDoneHtml).toContain("Unsubscribe?");
+    expect(typedDoneHtml).not.toContain("You are unsubscribed");
+
     const forged = new URL(link);
     forged.searchParams.set("e", "stay@example.com");
-    expect((await fetch(forged)).status).toBe(404);
+    const forgedPage = await fetch(forged);
+    expect(forgedPage.status).toBe(404);
+    expect(await forgedPage.text()).toContain("This unsubscribe link does not work");
     const otherSub = new URL(link);
     otherSub.searchParams.set("s", "c".repeat(25));
     expect((await fetch(otherSub)).status).toBe(404);
@@ -539,6 +549,31 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     received.length = 0;
     await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
     expect(received.map((m) => m.to)).toEqual([["stay@example.com"]]);
+
+    // The subscription deleted while its page was open: the confirm button lands on the page, which says
+    // the link no longer works (not a JSON error).
+    const stay = new URL(unsubscribeLink(received[0]));
+    await deleteSubscription(sub.id);
+    const late = await fetch(`${stay.origin}/api/unsubscribe${stay.search}`, { method: "POST", body: new URLSearchParams({ confirm: "1" }), redirect: "manual" });
+    expect(late.status).toBe(303);
+    const lateUrl = new URL(late.headers.get("location")!);
+    expect(lateUrl.searchParams.get("done")).toBeNull();
+    const latePage = await fetch(lateUrl);
+    expect(latePage.status).toBe(404);
+    expect(await latePage.text()).toContain("This unsubscribe link does not work");
+  }, 120_000);
+
+  it("a test of a dashboard that renders nothing says why, logs it, and sends nothing", async () => {
+    const { dashboard } = await createTestDashboard({ dataSourceId, title: `Empty ${stamp}`, charts: [] });
+    dashboards.push(dashboard.id);
+    const me = await createUser("tester");
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["team@example.com"] } });
+    const error = await sendTestDigest(sub.id, { id: me.id, email: me.email, name: me.name, role: me.role }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("CONFLICT");
+    expect((error as AppError).message).toMatch(/^The test digest could not be rendered: The dashboard has no charts: add one before sending it \(refusing to send a blank snapshot\)\./);
+    expect(received).toEqual([]);
+    expect((await eventsOf(sub.id)).map((e) => [e.kind, e.recipient])).toEqual([["render_failed", me.email]]);
   }, 120_000);
 
   it("the real render page runs the charts with the subscription's filter values and caches them as the dashboard does", async () => {

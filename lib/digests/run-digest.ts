@@ -8,7 +8,7 @@ import { getRuntimeEnv } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxDir } from "@/lib/mail/transport";
-import { renderSubject } from "@/lib/schedules/schemas";
+import { formatSnapshotTime, renderSubject } from "@/lib/schedules/schemas";
 import { logDeliveryEvent } from "./log-delivery-event";
 import { takeDeliveryLease } from "./delivery-lease";
 import { digestDashboardLink, prepareDigest, type DigestContent } from "./prepare-digest";
@@ -154,7 +154,7 @@ export async function runDigest(input: {
 
     if (content && pending.length > 0) {
       await lease.enter("sending");
-      const subtitle = `Snapshot of ${new Date().toUTCString()}`;
+      const subtitle = `Snapshot of ${formatSnapshotTime(new Date(), subscription.timezone)}`;
       for (const email of pending) {
         const outcome = await sendToRecipient({
           email,

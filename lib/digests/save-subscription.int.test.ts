@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
-import { closeQueues, subscriptionSchedulerId } from "@/lib/jobs/queues";
+import { closeQueues, DIGESTS_UNAVAILABLE_MESSAGE, subscriptionSchedulerId } from "@/lib/jobs/queues";
+import { freePort } from "@/lib/testing/free-port";
 import { expectAppError } from "@/lib/testing/expect-app-error";
-import { createTestDashboard, createTestDataSource } from "@/lib/testing/fixtures";
+import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
 import { createSubscription } from "./create-subscription";
 import { listSubscriptions } from "./list-subscriptions";
 import { listPickableRecipients } from "./recipient-users";
@@ -105,11 +106,28 @@ describe("saving subscriptions", () => {
     const view = await createSubscription(dashboard, { recipients: ["a@example.com"] }, null);
     const row = await getDb().subscription.findUniqueOrThrow({ where: { id: view.id } });
     expect((await expectAppError(updateSubscription(row, dashboard, { recipients: [] }))).message).toBe(
-      "recipients: Add a recipient: a Spyglass user, an email address or a Slack webhook",
+      "Add a recipient: a Spyglass user, an email address or a Slack webhook",
     );
     expect((await expectAppError(updateSubscription(row, dashboard, { includeImage: false }))).message).toBe(
-      "includeImage: Choose what the email carries: the image, CSV files or a PDF",
+      "Choose what the email carries: the image, CSV files or a PDF",
     );
-    expect((await expectAppError(updateSubscription(row, dashboard, { cron: "*/5 * * * *" }))).message).toBe("cron: A digest can go out at most once an hour.");
+    expect((await expectAppError(updateSubscription(row, dashboard, { cron: "*/5 * * * *" }))).message).toBe("A digest can go out at most once an hour.");
   });
+  it("while Redis is unreachable, refuses to save a schedule with a message about digests, and stores nothing", async () => {
+    const view = await createSubscription(dashboard, { recipients: ["redis@example.com"] }, null);
+    const row = await getDb().subscription.findUniqueOrThrow({ where: { id: view.id } });
+    await closeQueues();
+    const restore = setTestEnv({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const created = await expectAppError(createSubscription(dashboard, { recipients: ["new@example.com"] }, null));
+      expect([created.code, created.message]).toEqual(["UNAVAILABLE", DIGESTS_UNAVAILABLE_MESSAGE]);
+      const changed = await expectAppError(updateSubscription(row, dashboard, { cron: "0 9 * * *" }));
+      expect([changed.code, changed.message]).toEqual(["UNAVAILABLE", DIGESTS_UNAVAILABLE_MESSAGE]);
+      expect(await getDb().subscription.count({ where: { recipients: { has: "new@example.com" } } })).toBe(0);
+      expect((await getDb().subscription.findUniqueOrThrow({ where: { id: view.id } })).cron).toBe("0 8 * * *");
+    } finally {
+      await closeQueues();
+      restore();
+    }
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertQueueAvailable } from "@/lib/jobs/queues";
+import { assertQueueAvailable, DIGESTS_UNAVAILABLE_MESSAGE, withQueueUnavailableMessage } from "@/lib/jobs/queues";
 import { cronProblem } from "@/lib/schedules/cron";
 import { updateSubscriptionSchema, type UpdateSubscriptionInput } from "@/lib/schedules/schemas";
 import { syncScheduleOrLog } from "./create-subscription";
@@ -20,20 +20,20 @@ export async function updateSubscription(
   const timezone = data.timezone ?? current.timezone;
   if (data.cron !== undefined || data.timezone !== undefined) {
     const problem = cronProblem(cron, timezone);
-    if (problem) throw new AppError("INVALID", `cron: ${problem}`);
+    if (problem) throw new AppError("INVALID", problem, { field: "cron" });
   }
   const slack = slackWebhookColumn(data.slackWebhook);
   const users = data.recipientUserIds ?? current.recipientUserIds;
   const emails = data.recipients ?? current.recipients;
   const hasSlack = slack === undefined ? Boolean(current.encryptedSlackWebhook) : Boolean(slack);
   if (users.length === 0 && emails.length === 0 && !hasSlack) {
-    throw new AppError("INVALID", "recipients: Add a recipient: a Spyglass user, an email address or a Slack webhook");
+    throw new AppError("INVALID", "Add a recipient: a Spyglass user, an email address or a Slack webhook", { field: "recipients" });
   }
   const formats = [data.includeImage ?? current.includeImage, data.attachCsv ?? current.attachCsv, data.attachPdf ?? current.attachPdf];
-  if (!formats.some(Boolean)) throw new AppError("INVALID", "includeImage: Choose what the email carries: the image, CSV files or a PDF");
+  if (!formats.some(Boolean)) throw new AppError("INVALID", "Choose what the email carries: the image, CSV files or a PDF", { field: "includeImage" });
   if (data.recipientUserIds) await assertPickableRecipients(data.recipientUserIds, dashboard);
   const reschedules = data.cron !== undefined || data.timezone !== undefined || data.enabled !== undefined;
-  if (reschedules) await assertQueueAvailable();
+  if (reschedules) await withQueueUnavailableMessage(DIGESTS_UNAVAILABLE_MESSAGE, assertQueueAvailable);
   await getDb().subscription.update({
     where: { id: current.id },
     data: {

@@ -11,7 +11,7 @@ import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
 import { freePort } from "@/lib/testing/free-port";
 import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
 import { closeAllPools } from "@/lib/warehouse/pools";
-import { OVERDUE_GRACE_MS, getScheduleOverview, overdueReason } from "./schedule-overview";
+import { OVERDUE_GRACE_MS, describeRecipients, getScheduleOverview, overdueReason } from "./schedule-overview";
 
 let queue: Queue;
 let dashboardId: string;
@@ -67,6 +67,21 @@ describe("schedule overview", () => {
     expect(new Date(rows.chart.nextRunAt!).getUTCMinutes()).toBe(0);
     // A paused subscription is listed but never overdue.
     expect(rows.subscription).toMatchObject({ schedule: "Paused", nextRunAt: null, overdue: null });
+  });
+
+  it("names a digest's recipients, and shows a sent delivery's notes as notes, not as its last error", async () => {
+    expect((await mine()).rows.subscription).toMatchObject({ recipients: "to a@example.com", lastError: null, lastNote: null });
+    await getDb().delivery.create({
+      data: { subscriptionId, scheduledFor: new Date("2031-01-01T08:00:00Z"), trigger: "schedule", status: "sent", error: "Unsubscribed: b@example.com" },
+    });
+    expect((await mine()).rows.subscription).toMatchObject({ lastStatus: "sent", lastError: null, lastNote: "Unsubscribed: b@example.com" });
+    await getDb().delivery.create({
+      data: { subscriptionId, scheduledFor: new Date("2031-01-02T08:00:00Z"), trigger: "schedule", status: "failed", error: "Every recipient was rejected." },
+    });
+    expect((await mine()).rows.subscription).toMatchObject({ lastStatus: "failed", lastError: "Every recipient was rejected.", lastNote: null });
+
+    expect(describeRecipients(["Ada"], ["a@x.com", "b@x.com", "c@x.com"], true)).toBe("to Ada, a@x.com, b@x.com and 1 more · Slack");
+    expect(describeRecipients([], [], true)).toBe("Slack only");
   });
 
   it("flags a schedule whose next run is past by more than the grace period, and one whose scheduler is missing", async () => {

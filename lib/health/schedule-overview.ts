@@ -5,6 +5,7 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { chartSchedulerId, dashboardSchedulerId, listJobSchedulers, subscriptionSchedulerId, type SchedulerState } from "@/lib/jobs/queues";
+import { findRecipientUsers } from "@/lib/digests/recipient-users";
 import { describeCron } from "@/lib/schedules/schemas";
 import { chartRefreshSchedule, dashboardRefreshSchedule, describeRefreshSchedule, SCHEDULE_GRACE_MS } from "@/lib/schedules/refresh-schedule";
 
@@ -20,10 +21,14 @@ export interface ScheduleRow {
   title: string;
   /** Where the admin can look at it. */
   href: string;
+  /** A digest's recipients, so two digests of one dashboard can be told apart ("to a@x.com, Ada and 2 more · Slack"). */
+  recipients: string | null;
   schedule: string;
   lastRunAt: string | null;
   lastStatus: string | null;
   lastError: string | null;
+  /** What a run that succeeded noted (a digest sent, but not to everyone: "Unsubscribed: …"). */
+  lastNote: string | null;
   lastDurationMs: number | null;
   /** From the job scheduler in Redis; null when it is missing or Redis is unreachable. */
   nextRunAt: string | null;
@@ -50,6 +55,18 @@ export function overdueReason(scheduler: SchedulerState | undefined, now: number
 }
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+const RECIPIENTS_SHOWN = 3;
+
+/** "to Ada, a@x.com and 2 more · Slack", or "Slack only". */
+export function describeRecipients(userNames: string[], emails: string[], slack: boolean): string {
+  const all = [...userNames, ...emails];
+  const shown = all.slice(0, RECIPIENTS_SHOWN).join(", ");
+  const more = all.length - RECIPIENTS_SHOWN;
+  const to = all.length === 0 ? "" : `to ${shown}${more > 0 ? ` and ${more} more` : ""}`;
+  if (!slack) return to || "nobody";
+  return to ? `${to} · Slack` : "Slack only";
+}
 
 /** Every schedule with its last and next run. `now` is when "overdue" is judged (tests move it forward). */
 export async function getScheduleOverview(opts: { now?: Date; graceMs?: number } = {}): Promise<ScheduleOverview> {
@@ -87,6 +104,9 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
         cron: true,
         timezone: true,
         enabled: true,
+        recipients: true,
+        recipientUserIds: true,
+        encryptedSlackWebhook: true,
         dashboard: { select: { id: true, title: true } },
         deliveries: { orderBy: { scheduledFor: "desc" }, take: 1, select: { scheduledFor: true, status: true, error: true, renderMs: true } },
       },
@@ -107,6 +127,7 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
     return { nextRunAt: s?.next ? new Date(s.next).toISOString() : null, overdue: overdueReason(s, now, opts.graceMs) };
   };
 
+  const users = await findRecipientUsers([...new Set(subscriptions.flatMap((s) => s.recipientUserIds))]);
   const rows: ScheduleRow[] = [];
   for (const d of dashboards) {
     const last = d.refreshRuns[0];
@@ -118,7 +139,9 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       schedule: describeRefreshSchedule(dashboardRefreshSchedule(d)),
       lastRunAt: iso(last?.startedAt),
       lastStatus: last?.status ?? null,
+      recipients: null,
       lastError: last?.error ?? null,
+      lastNote: null,
       lastDurationMs: last?.durationMs ?? null,
       ...judge(dashboardSchedulerId(d.id), true),
     });
@@ -134,7 +157,9 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       schedule: schedule ? describeRefreshSchedule(schedule) : "Follows its dashboards",
       lastRunAt: iso(last?.lastAttemptAt),
       lastStatus: last?.lastAttemptAt ? (last.lastError ? "failed" : "succeeded") : null,
+      recipients: null,
       lastError: last?.lastError ?? null,
+      lastNote: null,
       lastDurationMs: last?.lastAttemptAt ? last.durationMs : null,
       ...judge(chartSchedulerId(c.id), schedule !== null && schedule.kind !== "off"),
     });
@@ -148,8 +173,15 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       href: `/dashboards/${s.dashboard.id}`,
       schedule: s.enabled ? `${describeCron(s.cron)} (${s.timezone})` : "Paused",
       lastRunAt: iso(last?.scheduledFor),
+      recipients: describeRecipients(
+        s.recipientUserIds.map((id) => users.get(id)?.name ?? "a deleted user"),
+        s.recipients,
+        Boolean(s.encryptedSlackWebhook),
+      ),
       lastStatus: last?.status ?? null,
-      lastError: last?.error ?? null,
+      // A sent delivery's `error` holds notes (no SMTP server, someone unsubscribed), not a failure.
+      lastError: last && last.status !== "sent" ? last.error : null,
+      lastNote: last?.status === "sent" ? last.error : null,
       lastDurationMs: last?.renderMs ?? null,
       ...judge(subscriptionSchedulerId(s.id), s.enabled),
     });

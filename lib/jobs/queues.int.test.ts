@@ -17,6 +17,7 @@ import {
   closeQueues,
   dashboardSchedulerId,
   enqueueDashboardRefresh,
+  enqueueDigestNow,
   subscriptionSchedulerId,
   syncAllSchedules,
   syncDashboardSchedule,
@@ -173,6 +174,35 @@ describe("when Redis is unreachable", () => {
     expect((await enqueueDashboardRefresh(d.id, "manual")).jobId).toBe(jobId);
     expect(await refreshQueue.getJob(jobId)).toMatchObject({ name: "refresh-dashboard", data: { dashboardId: d.id, trigger: "manual" } });
     await refreshQueue.remove(jobId);
+  });
+});
+
+describe("send now", () => {
+  it("runs an earlier send now of the subscription that waits for its retry, instead of queuing a second email", async () => {
+    const sub = "send-now-" + Date.now();
+    const first = await enqueueDigestNow(sub);
+    // A second click while the first is still queued joins it.
+    expect(await enqueueDigestNow(sub)).toEqual(first);
+    // The first attempt failed (SMTP down) and waits for its retry: the click runs it now.
+    const job = (await digestQueue.getJob(first.jobId))!;
+    await job.remove();
+    await digestQueue.add("send-digest", job.data, { jobId: first.jobId, delay: 60_000 });
+    expect(await (await digestQueue.getJob(first.jobId))!.getState()).toBe("delayed");
+    expect(await enqueueDigestNow(sub)).toEqual(first);
+    expect(await (await digestQueue.getJob(first.jobId))!.getState()).toBe("waiting");
+    // Once it is done, a click queues a new send.
+    await (await digestQueue.getJob(first.jobId))!.remove();
+    const next = await enqueueDigestNow(sub);
+    expect(next.jobId).not.toBe(first.jobId);
+    expect(next.jobId).toBe(`digest-${sub}-${Date.parse(next.scheduledFor)}`);
+    await (await digestQueue.getJob(next.jobId))!.remove();
+  });
+
+  it("queues a new send when the earlier one belongs to another subscription", async () => {
+    const a = await enqueueDigestNow("send-now-a-" + Date.now());
+    const b = await enqueueDigestNow("send-now-b-" + Date.now());
+    expect(b.jobId).not.toBe(a.jobId);
+    await Promise.all([a, b].map(async (x) => (await digestQueue.getJob(x.jobId))!.remove()));
   });
 });
 

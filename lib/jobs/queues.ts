@@ -22,6 +22,19 @@ import {
 } from "./definitions";
 
 export const QUEUE_UNAVAILABLE_MESSAGE = "Refreshes are paused: the job queue (Redis) is unreachable";
+/** The same outage as digests' editors meet it ("refreshes are paused" read as unrelated to their digest). */
+export const DIGESTS_UNAVAILABLE_MESSAGE =
+  "Digests cannot be scheduled or sent right now: the job queue (Redis) is unreachable. Nothing was changed; try again when it is back";
+
+/** Runs `fn`, answering a Redis outage with `message` instead of the refresh-centred default. */
+export async function withQueueUnavailableMessage<T>(message: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === "UNAVAILABLE" && e.message === QUEUE_UNAVAILABLE_MESSAGE) throw new AppError("UNAVAILABLE", message);
+    throw e;
+  }
+}
 
 /** How long a request may wait for Redis before it answers 503. */
 const REDIS_WAIT_MS = 3_000;
@@ -163,8 +176,22 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
   return { jobId: String(job.id) };
 }
 
-/** Queues "send now" for a subscription. Its scheduled time is fixed here, so retries reuse one Delivery. */
+/**
+ * Queues "send now" for a subscription. Its scheduled time is fixed here, so retries reuse one Delivery.
+ * While an earlier "send now" of the same subscription is still queued, running or waiting to be retried
+ * (the SMTP server was down), a click runs that one now instead: a second job would email everyone a
+ * second time once the first one's retry succeeded, and recipients the first attempt reached are not
+ * emailed again by its retry.
+ */
 export async function enqueueDigestNow(subscriptionId: string): Promise<{ jobId: string; scheduledFor: string }> {
+  const pending = await withRedis(async () => {
+    const jobs = await getQueue(sendDigestJob.queue).getJobs(["delayed", "waiting", "prioritized", "active"]);
+    return jobs.find((j) => j?.name === sendDigestJob.name && j.data?.trigger === "manual" && j.data?.subscriptionId === subscriptionId);
+  });
+  if (pending?.id) {
+    if (await pending.isDelayed()) await withRedis(() => pending.promote());
+    return { jobId: pending.id, scheduledFor: String(pending.data.scheduledFor) };
+  }
   const scheduledFor = new Date().toISOString();
   const payload = sendDigestPayload.parse({ subscriptionId, trigger: "manual", scheduledFor });
   // One job per subscription and time, as for scheduled runs (whose ids come from their scheduler).

@@ -257,7 +257,9 @@ async function withRenderedPage<T>(url: string, opts: RenderPageOptions, capture
         if (sig?.errors?.length) pageErrors.push(...sig.errors.map((e) => String(e).slice(0, 500)));
         if (state === "failed") {
           throw new RenderError(
-            `No chart rendered (${sig?.failed ?? "?"} of ${sig?.total ?? "?"} failed): refusing to send a blank snapshot.`,
+            sig?.total === 0
+              ? "The dashboard has no charts: add one before sending it (refusing to send a blank snapshot)."
+              : `No chart rendered (${sig?.failed ?? "?"} of ${sig?.total ?? "?"} failed): refusing to send a blank snapshot.`,
             { ...details(), signal: sig },
           );
         }

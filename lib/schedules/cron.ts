@@ -1,7 +1,7 @@
 // Server-side schedule checks with the same cron parser BullMQ's job schedulers use, so a schedule the
 // API accepts is one the workers can run.
 import { getNextMillis } from "bullmq";
-import { createSubscriptionSchema } from "./schemas";
+import { createSubscriptionSchema, cronSchema, isValidTimeZone } from "./schemas";
 
 /** Digests go out at most this often, so a typo such as "* 8 * * *" cannot mail a team every minute. */
 export const MIN_DIGEST_GAP_MS = 60 * 60_000;
@@ -47,6 +47,9 @@ export function nextRunAt(cron: string, timezone: string, from = Date.now()): Da
 
 /** createSubscriptionSchema plus the full cron check; used by the API. */
 export const createSubscriptionServerSchema = createSubscriptionSchema.superRefine((value, ctx) => {
+  // A malformed expression or an unknown zone was already named by its field's own check; parsing it
+  // again would add a second, misleading message ("at most once an hour" for a four-field cron).
+  if (!cronSchema.safeParse(value.cron).success || !isValidTimeZone(value.timezone)) return;
   const problem = cronProblem(value.cron, value.timezone);
   if (problem) ctx.addIssue({ code: "custom", path: ["cron"], message: problem });
 });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { refreshCronProblem } from "./refresh-cron";
-import { chartRefreshSchedule, chartScheduleColumns, chartScheduleSchema, dashboardRefreshSchedule, describeRefreshSchedule } from "./refresh-schedule";
+import {
+  chartRefreshSchedule,
+  chartScheduleColumns,
+  chartScheduleSchema,
+  dashboardRefreshSchedule,
+  describeRefreshSchedule,
+  parseCustomMinutes,
+} from "./refresh-schedule";
 
 describe("refresh schedules", () => {
+  it("refuses a custom interval that is empty, zero or too short instead of saving it as off", () => {
+    expect(parseCustomMinutes("")).toEqual({ error: "Enter a whole number of minutes." });
+    expect(parseCustomMinutes("7.5")).toEqual({ error: "Enter a whole number of minutes." });
+    expect(parseCustomMinutes("0")).toEqual({ error: 'Refresh at most every 5 minutes; choose "Off" to stop refreshing.' });
+    expect(parseCustomMinutes("3")).toEqual({ error: 'Refresh at most every 5 minutes; choose "Off" to stop refreshing.' });
+    expect(parseCustomMinutes("20000")).toEqual({ error: "Refresh at least once a week, or turn refreshes off." });
+    expect(parseCustomMinutes(" 45 ")).toEqual({ minutes: 45 });
+  });
+
   it("reads a dashboard's columns as one schedule: cron replaces the interval, 0 is off", () => {
     expect(dashboardRefreshSchedule({ refreshIntervalMinutes: 60, refreshCron: null, refreshTimezone: "UTC" })).toEqual({ kind: "interval", minutes: 60 });
     expect(dashboardRefreshSchedule({ refreshIntervalMinutes: 60, refreshCron: "0 8 * * *", refreshTimezone: "Europe/Paris" })).toEqual({

@@ -27,6 +27,20 @@ export const refreshMinutesSchema = z
   .max(MAX_REFRESH_MINUTES, "Refresh at least once a week, or turn refreshes off.")
   .refine((m) => m === 0 || m >= MIN_REFRESH_MINUTES, `Refresh at most every ${MIN_REFRESH_MINUTES} minutes, or turn refreshes off.`);
 
+/**
+ * The minutes typed as a custom interval, or why they cannot be saved. Checked before saving because a
+ * dashboard stores "off" as interval 0: an emptied field (Number("") is 0) or a 0 was saved as off, and
+ * the dashboard silently stopped refreshing.
+ */
+export function parseCustomMinutes(text: string): { minutes: number } | { error: string } {
+  const t = text.trim();
+  const minutes = Number(t);
+  if (t === "" || !Number.isInteger(minutes)) return { error: "Enter a whole number of minutes." };
+  if (minutes < MIN_REFRESH_MINUTES) return { error: `Refresh at most every ${MIN_REFRESH_MINUTES} minutes; choose "Off" to stop refreshing.` };
+  if (minutes > MAX_REFRESH_MINUTES) return { error: "Refresh at least once a week, or turn refreshes off." };
+  return { minutes };
+}
+
 /** A dashboard's schedule: the interval (0 = off), and a cron expression that replaces it when set. */
 export function dashboardRefreshSchedule(d: { refreshIntervalMinutes: number; refreshCron: string | null; refreshTimezone: string }): RefreshSchedule {
   if (d.refreshCron) return { kind: "cron", cron: d.refreshCron, timezone: d.refreshTimezone || "UTC" };

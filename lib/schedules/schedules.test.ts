@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cronProblem, nextRunAt } from "./cron";
+import { createSubscriptionServerSchema, cronProblem, nextRunAt } from "./cron";
 import {
   createSubscriptionSchema,
   cronAt,
   describeCron,
+  formatSnapshotTime,
   renderSubject,
   slackWebhookSchema,
   splitRecipients,
@@ -87,6 +88,8 @@ describe("subscription input", () => {
 
   it("splits a typed list of recipients", () => {
     expect(splitRecipients("a@x.com, b@y.com;c@z.com\n d@w.com ,")).toEqual(["a@x.com", "b@y.com", "c@z.com", "d@w.com"]);
+    // Pasted from a mail program's To: line.
+    expect(splitRecipients('"Lovelace, Ada" <ada@x.com>, Bo Smith <bo@y.com>; cy@z.com')).toEqual(["ada@x.com", "bo@y.com", "cy@z.com"]);
   });
 });
 
@@ -101,6 +104,8 @@ describe("cron helpers", () => {
     expect(describeCron("0 8 * * *")).toBe("Every day at 08:00");
     expect(describeCron("30 7 * * 1-5")).toBe("Weekdays at 07:30");
     expect(describeCron("0 9 * * 1")).toBe("Every Monday at 09:00");
+    expect(describeCron("0 8 * * MON-FRI")).toBe("Weekdays at 08:00");
+    expect(describeCron("0 9 * * mon")).toBe("Every Monday at 09:00");
     expect(describeCron("0 6 1 * *")).toBe("Monthly on day 1 at 06:00");
     expect(describeCron("15 * * * *")).toBe("Every hour at :15");
     expect(describeCron("*/20 8-18 * * *")).toBe("Cron: */20 8-18 * * *");
@@ -112,6 +117,25 @@ describe("cron helpers", () => {
     expect(cronProblem("0 8 * * *", "Nowhere/Atlantis")).toMatch(/Unknown time zone/);
     expect(cronProblem("* 8 * * *", "UTC")).toBe("A digest can go out at most once an hour.");
     expect(cronProblem("0 * * * *", "UTC")).toBeNull();
+  });
+
+  it("names each bad schedule field once, without a second message from the full cron check", () => {
+    const issues = (input: Record<string, unknown>) =>
+      createSubscriptionServerSchema.safeParse({ recipients: ["a@example.com"], ...input }).error?.issues.map((i) => ({ path: i.path, message: i.message }));
+    expect(issues({ cron: "0 8 * *" })).toEqual([
+      { path: ["cron"], message: "Use a five-field cron expression: minute hour day-of-month month day-of-week" },
+    ]);
+    expect(issues({ timezone: "Europe/Londn" })).toEqual([
+      { path: ["timezone"], message: "Unknown time zone: use an IANA name such as Europe/London or America/New_York" },
+    ]);
+    expect(issues({ cron: "*/5 * * * *", timezone: "UTC" })).toEqual([{ path: ["cron"], message: "A digest can go out at most once an hour." }]);
+  });
+
+  it("says when the snapshot was taken in the subscription's time zone", () => {
+    const at = new Date("2026-12-04T12:00:00Z");
+    expect(formatSnapshotTime(at, "America/New_York")).toBe("4 Dec 2026, 07:00 GMT-5");
+    expect(formatSnapshotTime(at, "UTC")).toBe("4 Dec 2026, 12:00 UTC");
+    expect(formatSnapshotTime(at, "Nowhere/Atlantis")).toBe("4 Dec 2026, 12:00 UTC");
   });
 
   it("computes the next run in the subscription's time zone", () => {

@@ -76,6 +76,19 @@ export function formatSubjectDate(date: Date, timeZone: string): string {
   }
 }
 
+/**
+ * When a digest's snapshot was taken, in the subscription's time zone, for the line under the email's
+ * title: "4 Dec 2026, 07:00 GMT-5" (UTC when the zone is unknown).
+ */
+export function formatSnapshotTime(date: Date, timeZone: string): string {
+  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } as const;
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date);
+  }
+}
+
 /** The subject of one digest: the template (or the default) with its placeholders filled in. */
 export function renderSubject(template: string | null | undefined, values: { dashboard: string; date: Date; timeZone: string }): string {
   const filled = (template?.trim() ? template : DEFAULT_SUBJECT_TEMPLATE).replace(PLACEHOLDER, (all, name: string) => {
@@ -179,9 +192,15 @@ export const updateSubscriptionSchema = z.object({
 });
 export type UpdateSubscriptionInput = z.input<typeof updateSubscriptionSchema>;
 
-/** "a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
+/**
+ * "a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"]. Addresses pasted from a mail program
+ * keep only the part in angle brackets: `"Lovelace, Ada" <ada@x.com>, Bo <bo@y.com>` → ["ada@x.com", "bo@y.com"]
+ * (split on spaces, each word of the name was refused as an address of its own).
+ */
 export function splitRecipients(text: string): string[] {
   return text
+    .replace(/"[^"]*"/g, " ")
+    .replace(/[^,;<>]*<([^<>]*)>/g, " $1 ")
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -196,6 +215,7 @@ export function cronAt(time: string, days: "daily" | "weekdays" = "daily"): stri
   return `${Number(m[2])} ${Number(m[1])} * * ${days === "weekdays" ? "1-5" : "*"}`;
 }
 
+const DAY_ABBREVIATIONS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function pad(n: number) {
@@ -206,7 +226,9 @@ function pad(n: number) {
 export function describeCron(cron: string): string {
   const parts = cron.trim().split(/\s+/);
   if (parts.length !== 5) return cron;
-  const [min, hour, dom, mon, dow] = parts;
+  const [min, hour, dom, mon] = parts;
+  // "MON-FRI" reads as "1-5": the parser takes day names, and the form keeps what was typed.
+  const dow = parts[4].replace(/\b(SUN|MON|TUE|WED|THU|FRI|SAT)\b/gi, (d) => String(DAY_ABBREVIATIONS.indexOf(d.toUpperCase())));
   const isNum = (s: string) => /^\d+$/.test(s);
   if (isNum(min) && hour === "*" && dom === "*" && mon === "*" && dow === "*") return `Every hour at :${pad(Number(min))}`;
   if (!isNum(min) || !isNum(hour) || mon !== "*") return `Cron: ${cron}`;

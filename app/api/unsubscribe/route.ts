@@ -17,14 +17,18 @@ export async function POST(req: Request) {
     if (!target) {
       return Response.json({ error: { code: "BAD_REQUEST", message: "This unsubscribe link is not valid." } }, { status: 400, headers: NO_STORE });
     }
-    if (!(await recordOptOut(target))) throw notFound("Subscription");
     const form = await req.formData().catch(() => null);
-    if (form?.get("confirm") === "1") {
+    const fromPage = form?.get("confirm") === "1";
+    const recorded = await recordOptOut(target);
+    if (fromPage) {
+      // Back to the page, which says what happened: unsubscribed, or (the subscription was deleted
+      // meanwhile) that the link no longer works, rather than a JSON error in the browser.
       const page = new URL(appUrlFor(env.APP_URL, "/unsubscribe"));
       page.search = url.search;
-      page.searchParams.set("done", "1");
+      if (recorded) page.searchParams.set("done", "1");
       return new Response(null, { status: 303, headers: { location: page.toString(), ...NO_STORE } });
     }
+    if (!recorded) throw notFound("Subscription");
     return Response.json({ unsubscribed: target.email }, { headers: NO_STORE });
   } catch (e) {
     return errorResponse(e);
