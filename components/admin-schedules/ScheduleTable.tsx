@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ScheduleOverview, ScheduleRow } from "@/lib/health/schedule-overview";
+import { scheduleStatus } from "./schedule-status";
 
 const KIND_LABEL: Record<ScheduleRow["kind"], string> = { dashboard: "Dashboard refresh", chart: "Chart override", subscription: "Digest" };
 
@@ -59,7 +60,9 @@ export function ScheduleTable({ overview }: { overview: ScheduleOverview }) {
               <td style={{ maxWidth: 320, overflowWrap: "anywhere" }}>
                 {r.lastError ?? (r.lastNote ? <span className="muted">Note: {r.lastNote}</span> : "—")}
               </td>
-              <td>{r.overdue ? <strong style={{ color: "var(--danger)" }} title={r.overdue}>overdue: {r.overdue}</strong> : "ok"}</td>
+              <td>
+                <ScheduleStatusCell row={r} />
+              </td>
             </tr>
           ))}
           {overview.rows.length === 0 && (
@@ -72,5 +75,16 @@ export function ScheduleTable({ overview }: { overview: ScheduleOverview }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+function ScheduleStatusCell({ row }: { row: ScheduleRow }) {
+  const status = scheduleStatus(row);
+  return status.alarming ? (
+    <strong style={{ color: "var(--danger)" }} title={status.title}>
+      {status.text}
+    </strong>
+  ) : (
+    <>{status.text}</>
   );
 }
