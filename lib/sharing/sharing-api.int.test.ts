@@ -253,8 +253,17 @@ describe("downloads", () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(5_000);
+    expect(pdfTitle(bytes)).toBe("Weekly <KPIs> & growth");
 
     expect((await fetch(`${base()}/api/dashboards/${dashboardId}/download?format=gif`, { headers: { cookie: cookies.viewer } })).status).toBe(422);
     expect((await fetch(`${base()}/api/dashboards/${dashboardId}/download?format=png`)).status).toBe(401);
   }, 120_000);
 });
+
+/** The PDF's document title: a literal string when it is ASCII, else UTF-16BE hex after a byte-order mark (as Chromium writes it). */
+function pdfTitle(pdf: Buffer): string | undefined {
+  const text = pdf.toString("latin1");
+  const hex = text.match(/\/Title <FEFF([0-9A-Fa-f]*)>/)?.[1];
+  if (hex !== undefined) return Buffer.from(hex, "hex").swap16().toString("utf16le");
+  return text.match(/\/Title \(((?:\\.|[^\\)])*)\)/)?.[1].replace(/\\(.)/g, "$1");
+}
