@@ -69,6 +69,14 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   await item.getByRole("button", { name: "Revoke posted images" }).click();
   await expect(item.getByText("0 posted image(s) deleted; their links no longer open.", { exact: true })).toBeVisible();
 
+  // Pause stops the schedule (no next runs) until Resume.
+  await item.getByRole("button", { name: "Pause" }).click();
+  await expect(item).toContainText("Weekdays at 07:30 (Europe/London) · paused");
+  await expect(item).not.toContainText(" · next ");
+  await item.getByRole("button", { name: "Resume" }).click();
+  await expect(item).not.toContainText("· paused");
+  await expect(item).toContainText(" · next ");
+
   // "Send now" that never reaches the server says so and can be clicked again (it stayed on "Queued…").
   await page.route("**/api/subscriptions/*/send", (route) => route.abort());
   await item.getByRole("button", { name: "Send now" }).click();

@@ -156,6 +156,25 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
     reload();
   }
 
+  /** Pauses or resumes the subscription's schedule; "Send now" and tests still work while it is paused. */
+  async function onTogglePaused(s: SubscriptionView) {
+    const res = await fetch(`/api/subscriptions/${encodeURIComponent(s.id)}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ enabled: !s.enabled }),
+    }).catch(() => null);
+    if (!res) {
+      setLoadError(`Could not ${s.enabled ? "pause" : "resume"} the subscription: the server did not answer.`);
+      return;
+    }
+    if (!res.ok) {
+      setLoadError(await readError(res));
+      return;
+    }
+    setLoadError(null);
+    reload();
+  }
+
   /** Polls until the delivery for `scheduledFor` (the time "Send now" was queued) is sent, or gives up. */
   function poll(subscriptionId: string, scheduledFor: string) {
     const startedAt = Date.parse(scheduledFor);
@@ -297,6 +316,9 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
                         </button>
                         <button type="button" className="btn" onClick={() => setEditingId(editingId === s.id ? null : s.id)}>
                           Edit
+                        </button>
+                        <button type="button" className="btn" onClick={() => void onTogglePaused(s)}>
+                          {s.enabled ? "Pause" : "Resume"}
                         </button>
                         {s.slackWebhookSet && (
                           <button type="button" className="btn" onClick={() => void onRevokeImages(s)}>
