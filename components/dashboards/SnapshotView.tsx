@@ -1,11 +1,12 @@
 "use client";
 
 import type { DashboardView as View } from "@/lib/dashboards/get-dashboard-view";
+import { formatSnapshotTime } from "@/lib/schedules/schemas";
 import { DashboardGrid } from "./DashboardView";
 import styles from "./dashboards.module.css";
 
-/** A dashboard as it appears in emails: fixed width, no controls, the time of the snapshot. */
-export function SnapshotView({ view }: { view: View }) {
+/** A dashboard as it appears in emails: fixed width, no controls, the time of the snapshot (in `timeZone`). */
+export function SnapshotView({ view, timeZone }: { view: View; timeZone: string }) {
   const renderedAt = view.loadedAt;
   return (
     <main className={styles.snapshot} data-testid="snapshot">
@@ -16,7 +17,7 @@ export function SnapshotView({ view }: { view: View }) {
         </div>
       </div>
       <DashboardGrid view={view} now={renderedAt} snapshot />
-      <p className={styles.snapshotFoot}>Snapshot taken {new Date(renderedAt).toUTCString()} · Spyglass</p>
+      <p className={styles.snapshotFoot}>Snapshot taken {formatSnapshotTime(new Date(renderedAt), timeZone)} · Spyglass</p>
     </main>
   );
 }

@@ -37,6 +37,8 @@ export interface DigestFormat {
   includeImage: boolean;
   attachCsv: boolean;
   attachPdf: boolean;
+  /** The subscription's time zone: the snapshot's "taken at" line is written in it (UTC when absent). */
+  timezone?: string;
 }
 
 function storedFilterValues(v: unknown): FilterValues {
@@ -74,14 +76,14 @@ export async function prepareDigest(format: DigestFormat, opts: { timeoutMs?: nu
   let imageWidth: number | undefined;
   const files: DigestContent["files"] = [];
   if (format.includeImage) {
-    const shot = await renderDashboardPng(dashboard.id, { filterQuery, timeoutMs: opts.timeoutMs });
+    const shot = await renderDashboardPng(dashboard.id, { filterQuery, timeZone: format.timezone, timeoutMs: opts.timeoutMs });
     png = shot.png;
     imageWidth = Math.round(shot.width / 2);
     renderMs += shot.ms;
     renders++;
   }
   if (format.attachPdf) {
-    const doc = await renderDashboardPdf(dashboard.id, { filterQuery, timeoutMs: opts.timeoutMs });
+    const doc = await renderDashboardPdf(dashboard.id, { filterQuery, timeZone: format.timezone, timeoutMs: opts.timeoutMs });
     files.push({ filename: `${sanitizeFilename(dashboard.title, "dashboard")}.pdf`, content: doc.pdf, contentType: "application/pdf" });
     renderMs += doc.ms;
     renders++;

@@ -147,6 +147,16 @@ describe("PNG and PDF", () => {
     expect(await page(q({ region: HOSTILE }))).toEqual(["–"]);
   });
 
+  it("write the time of the snapshot in the digest's time zone, UTC without one or for a name that is not a zone", async () => {
+    const foot = async (timeZone?: string) => {
+      const html = (await (await fetch(dashboardRenderUrl(dashboardId, "", timeZone))).text()).replace(/<!-- -->/g, "");
+      return html.match(/Snapshot taken ([^<]*) · Spyglass/)?.[1];
+    };
+    expect(await foot("Asia/Tokyo")).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} GMT\+9$/);
+    expect(await foot()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+    expect(await foot("Mars/Olympus_Mons")).toMatch(/ UTC$/);
+  });
+
   it("render a filtered download without replacing the unfurl image", async () => {
     // Opening the public page above stored a snapshot (in the background): wait for it, then keep its time.
     const before = await waitFor("the public page's snapshot", () => getDb().dashboardImage.findUnique({ where: { dashboardId }, select: { renderedAt: true } }), 60_000);

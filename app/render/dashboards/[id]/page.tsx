@@ -7,6 +7,7 @@ import { verifyRenderToken } from "@/lib/auth/render-token";
 import { getDashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
+import { isValidTimeZone } from "@/lib/schedules/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -44,5 +45,7 @@ export default async function RenderDashboardPage({
   // as parameters.
   const view = await getDashboardView(id, { searchParams: query });
   if (!view) notFound();
-  return <SnapshotView view={view} />;
+  // Display only (the "taken at" line); anything that is not a time zone falls back to UTC.
+  const timeZone = typeof query.tz === "string" && isValidTimeZone(query.tz) ? query.tz : "UTC";
+  return <SnapshotView view={view} timeZone={timeZone} />;
 }
