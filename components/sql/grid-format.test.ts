@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyValue, displayValue, sortRows } from "./grid-format";
+import { copyValue, displayValue, sortRows, typeLabel } from "./grid-format";
 
 const num = { type: "number", dbType: "int8" } as const;
 const date = { type: "date", dbType: "date" } as const;
@@ -43,5 +43,14 @@ describe("sortRows", () => {
   });
   it("sorts text naturally", () => {
     expect(sortRows([["b"], ["a10"], ["a9"], [null], ["A1"]], 0, text, "asc")).toEqual([4, 2, 1, 0, 3]);
+  });
+});
+
+describe("typeLabel", () => {
+  it("shows array types as element[] and every other type as PostgreSQL names it", () => {
+    expect(typeLabel("_int4")).toBe("int4[]");
+    expect(typeLabel("_text")).toBe("text[]");
+    expect(typeLabel("timestamptz")).toBe("timestamptz");
+    expect(typeLabel("my_enum")).toBe("my_enum");
   });
 });

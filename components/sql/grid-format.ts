@@ -14,6 +14,11 @@ function groupDigits(text: string): string {
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
+/** A column's type as the header shows it: PostgreSQL names array types `_int4`; analysts write `int4[]`. */
+export function typeLabel(dbType: string): string {
+  return /^_[a-z]/.test(dbType) ? `${dbType.slice(1)}[]` : dbType;
+}
+
 /** Text of a non-null cell as shown in the grid. */
 export function displayValue(value: unknown, column: Column): string {
   if (value === null || value === undefined) return "NULL";
