@@ -341,6 +341,19 @@ test("a PostgreSQL error is marked in the editor at its position, with the messa
   await expect(squiggle).toHaveCount(0);
 });
 
+test("a syntax error at the end of the query is marked on the word it ends with", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select user_id\nfrom");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("syntax error at end of input");
+  await expect(alert).toContainText("at line 2, column 5");
+  const squiggle = page.getByTestId("sql-editor").locator(".squiggly-error");
+  await expect(squiggle).toHaveCount(1);
+  const box = await squiggle.boundingBox();
+  expect(box!.width).toBeGreaterThan(10);
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);

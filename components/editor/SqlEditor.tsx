@@ -159,13 +159,20 @@ export default function SqlEditor({
     const offset = Math.min(Math.max(0, error.position - 1), model.getValueLength());
     const start = model.getPositionAt(offset);
     const word = model.getWordAtPosition(start);
-    const endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+    let startColumn = start.column;
+    let endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+    if (start.column >= model.getLineMaxColumn(start.lineNumber) && start.column > 1) {
+      // "syntax error at end of input" points past the last character, where a marker has no width and is
+      // not drawn: mark the word (or character) the text ends with instead.
+      startColumn = word ? word.startColumn : start.column - 1;
+      endColumn = start.column;
+    }
     monaco.editor.setModelMarkers(model, MARKER_OWNER, [
       {
         severity: monaco.MarkerSeverity.Error,
         message: error.message,
         startLineNumber: start.lineNumber,
-        startColumn: start.column,
+        startColumn,
         endLineNumber: start.lineNumber,
         endColumn,
       },
