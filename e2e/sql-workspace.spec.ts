@@ -354,6 +354,20 @@ test("a syntax error at the end of the query is marked on the word it ends with"
   expect(box!.width).toBeGreaterThan(10);
 });
 
+test("an error in a selected statement is reported at its line and column in the editor", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select 1 as ok;\n  select nope from demo.users;");
+  // Select the second line only and run the selection.
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText('column "nope" does not exist');
+  await expect(alert).toContainText("at line 2, column 10");
+  await expect(page.getByTestId("sql-editor").locator(".squiggly-error")).toHaveCount(1);
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);

@@ -22,6 +22,8 @@ export interface RunRequest {
   /** 0-based offset of `sql` in the editor's text. */
   offset: number;
   selection: boolean;
+  /** The editor's whole text when the run was asked for (error line and column are counted in it). */
+  text: string;
 }
 
 /** Commands the page can send to the editor. */
@@ -96,12 +98,13 @@ export default function SqlEditor({
 
     const runText = (selectionOnly: boolean): RunRequest => {
       const m = editor.getModel();
-      if (!m) return { sql: "", offset: 0, selection: false };
+      if (!m) return { sql: "", offset: 0, selection: false, text: "" };
+      const text = m.getValue();
       const sel = editor.getSelection();
       if (sel && !sel.isEmpty()) {
-        return { sql: m.getValueInRange(sel), offset: m.getOffsetAt(sel.getStartPosition()), selection: true };
+        return { sql: m.getValueInRange(sel), offset: m.getOffsetAt(sel.getStartPosition()), selection: true, text };
       }
-      return selectionOnly ? { sql: "", offset: 0, selection: true } : { sql: m.getValue(), offset: 0, selection: false };
+      return selectionOnly ? { sql: "", offset: 0, selection: true, text } : { sql: text, offset: 0, selection: false, text };
     };
     const format = () => {
       const m = editor.getModel();

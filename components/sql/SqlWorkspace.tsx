@@ -58,7 +58,7 @@ type RunState =
   | { status: "running"; startedAt: number; sql: string; offset: number; runId: string; cancelling: boolean }
   | { status: "done"; sql: string }
   | { status: "cancelled"; sql: string }
-  | { status: "failed"; error: QueryError; sql: string; offset: number };
+  | { status: "failed"; error: QueryError; sql: string; offset: number; text: string };
 
 interface QueryError {
   message: string;
@@ -270,7 +270,7 @@ function Workspace(props: SqlWorkspaceProps) {
                 detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
               }
             : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
-        setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset } }));
+        setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset, text: request.text } }));
       } finally {
         if (inFlight.current.get(tabId) === entry) inFlight.current.delete(tabId);
       }
@@ -315,19 +315,19 @@ function Workspace(props: SqlWorkspaceProps) {
     const timer = setTimeout(() => {
       autoRan.current = true;
       const t = stateRef.current.tabs.find((x) => x.chart?.id === openedChartId);
-      if (t) void runTab(t.id, { sql: t.sql, offset: 0, selection: false });
+      if (t) void runTab(t.id, { sql: t.sql, offset: 0, selection: false, text: t.sql });
     }, 0);
     return () => clearTimeout(timer);
   }, [openedChartId, runTab]);
 
   const runFromEditor = useCallback((request: RunRequest) => void runTab(stateRef.current.activeId, request), [runTab]);
   const runActive = (selectionOnly: boolean) => {
-    const request = editorApi.current?.getRunText(selectionOnly) ?? { sql: tab.sql, offset: 0, selection: false };
+    const request = editorApi.current?.getRunText(selectionOnly) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() !== "") void runTab(tab.id, request);
   };
 
   function exportResult(format: ExportFormat) {
-    const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false };
+    const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() === "" || !tab.dataSourceId) return;
     const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
     submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format });
@@ -679,7 +679,7 @@ function Workspace(props: SqlWorkspaceProps) {
             </button>
           </div>
         )}
-        {run.status === "failed" && <QueryErrorBox error={run.error} sql={run.sql} />}
+        {run.status === "failed" && <QueryErrorBox error={run.error} text={run.text} offset={run.offset} />}
         {run.status === "cancelled" && (
           <div className="notice" role="status">
             {CANCELLED_MESSAGE}
@@ -819,8 +819,9 @@ function Elapsed({ since }: { since: number }) {
   );
 }
 
-function QueryErrorBox({ error, sql }: { error: QueryError; sql: string }) {
-  const where = error.position ? lineAndColumn(sql, error.position) : null;
+/** The error, with its line and column in the editor's text (a run of the selection counts from its start). */
+function QueryErrorBox({ error, text, offset }: { error: QueryError; text: string; offset: number }) {
+  const where = error.position ? lineAndColumn(text, error.position + offset) : null;
   return (
     <div className={`alert ${styles.errorBox}`} role="alert">
       <strong>{error.message}</strong>
