@@ -107,6 +107,21 @@ test("Export ▸ CSV downloads the full result", async ({ page }) => {
   expect(lines[1]).toMatch(/^1,/);
 });
 
+test("an export of SQL that fails says why and keeps the SQL page", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select 1 as ok;\nselect nope from demo.users");
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Shift+Home");
+  await page.getByRole("button", { name: /Export/ }).click();
+  await page.getByRole("menuitem", { name: /CSV/ }).click();
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("The export failed:");
+  await expect(alert).toContainText('column "nope" does not exist');
+  await expect(alert).toContainText("at line 2, column 8");
+  await expect(page).toHaveURL(/\/sql$/);
+  await expect(page.getByTestId("sql-editor")).toBeVisible();
+});
+
 test("Export ▸ Excel downloads the full result as a workbook", async ({ page }) => {
   await openSql(page);
   await typeSql(

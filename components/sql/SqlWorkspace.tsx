@@ -163,6 +163,7 @@ function Workspace(props: SqlWorkspaceProps) {
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<{ tabId: string; error: QueryError; text: string; offset: number } | null>(null);
   const editorApi = useRef<SqlEditorApi | null>(null);
   const inFlight = useRef(new Map<string, { controller: AbortController; runId: string; cancelling: boolean }>());
   const stateRef = useRef(state);
@@ -246,6 +247,7 @@ function Workspace(props: SqlWorkspaceProps) {
       const runId = crypto.randomUUID();
       const entry = { controller, runId, cancelling: false };
       inFlight.current.set(tabId, entry);
+      setExportError((x) => (x?.tabId === tabId ? null : x));
       const { parameters, values } = parametersForRun(t, findParameters(request.sql));
       setRuns((r) => ({ ...r, [tabId]: { status: "running", startedAt: Date.now(), sql: request.sql, offset: request.offset, runId, cancelling: false } }));
       try {
@@ -261,15 +263,7 @@ function Workspace(props: SqlWorkspaceProps) {
           setRuns((r) => ({ ...r, [tabId]: { status: "cancelled", sql: request.sql } }));
           return;
         }
-        const error: QueryError =
-          e instanceof ApiError
-            ? {
-                message: e.message,
-                position: typeof e.details.position === "number" ? e.details.position : undefined,
-                hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
-                detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
-              }
-            : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
+        const error = queryErrorOf(e);
         setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset, text: request.text } }));
       } finally {
         if (inFlight.current.get(tabId) === entry) inFlight.current.delete(tabId);
@@ -330,7 +324,11 @@ function Workspace(props: SqlWorkspaceProps) {
     const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() === "" || !tab.dataSourceId) return;
     const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
-    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format });
+    setExportError(null);
+    const tabId = tab.id;
+    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format }, (e) =>
+      setExportError({ tabId, error: queryErrorOf(e), text: request.text, offset: request.offset }),
+    );
   }
 
   function addTab() {
@@ -679,6 +677,9 @@ function Workspace(props: SqlWorkspaceProps) {
             </button>
           </div>
         )}
+        {exportError?.tabId === tab.id && (
+          <QueryErrorBox title="The export failed:" error={exportError.error} text={exportError.text} offset={exportError.offset} />
+        )}
         {run.status === "failed" && <QueryErrorBox error={run.error} text={run.text} offset={run.offset} />}
         {run.status === "cancelled" && (
           <div className="notice" role="status">
@@ -741,6 +742,17 @@ function Workspace(props: SqlWorkspaceProps) {
       </div>
     </div>
   );
+}
+
+function queryErrorOf(e: unknown): QueryError {
+  return e instanceof ApiError
+    ? {
+        message: e.message,
+        position: typeof e.details.position === "number" ? e.details.position : undefined,
+        hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
+        detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
+      }
+    : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
 }
 
 function isConflict(e: unknown): boolean {
@@ -820,10 +832,11 @@ function Elapsed({ since }: { since: number }) {
 }
 
 /** The error, with its line and column in the editor's text (a run of the selection counts from its start). */
-function QueryErrorBox({ error, text, offset }: { error: QueryError; text: string; offset: number }) {
+function QueryErrorBox({ error, text, offset, title }: { error: QueryError; text: string; offset: number; title?: string }) {
   const where = error.position ? lineAndColumn(text, error.position + offset) : null;
   return (
     <div className={`alert ${styles.errorBox}`} role="alert">
+      {title && <div>{title}</div>}
       <strong>{error.message}</strong>
       {where && (
         <div>
