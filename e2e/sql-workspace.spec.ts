@@ -383,6 +383,25 @@ test("an error in a selected statement is reported at its line and column in the
   await expect(page.getByTestId("sql-editor").locator(".squiggly-error")).toHaveCount(1);
 });
 
+test("after a failed run the result on screen says it is the previous run's", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select nope");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('column "nope" does not exist');
+  await expect(results(page)).toHaveText("No result: fix the error above and run again (Ctrl+Enter).");
+
+  await typeSql(page, "select 41 + 1 as answer");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(grid(page).getByRole("gridcell", { name: "42" })).toBeVisible();
+  await expect(results(page).getByRole("status")).not.toContainText("previous run");
+
+  await typeSql(page, "select nope");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('column "nope" does not exist');
+  await expect(results(page).getByRole("status")).toContainText("Result of the previous run:");
+  await expect(page.getByTestId("chart")).toContainText("of the previous run");
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);

@@ -392,6 +392,8 @@ function Workspace(props: SqlWorkspaceProps) {
   };
   const runningTabs = useMemo(() => new Set(Object.entries(runs).filter(([, r]) => r.status === "running").map(([k]) => k)), [runs]);
   const canRun = tab.sql.trim() !== "" && !!tab.dataSourceId;
+  /** The last run failed or was cancelled: the result shown is an earlier run's, and says so. */
+  const previousResult = run.status === "failed" || run.status === "cancelled";
 
   async function saveNewChart({ title, description }: { title: string; description: string }) {
     const problem = settingsProblem();
@@ -692,6 +694,7 @@ function Workspace(props: SqlWorkspaceProps) {
             <section className={`card ${styles.chartCard}`} data-testid="chart" aria-label="Chart">
               <div className={styles.chartHead}>
                 <h2 className={styles.chartHeading}>Chart</h2>
+                {previousResult && <span className={styles.previous}>of the previous run</span>}
                 <button
                   type="button"
                   className={styles.linkButton}
@@ -724,7 +727,7 @@ function Workspace(props: SqlWorkspaceProps) {
               </div>
             </section>
             <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-              <ResultStatus shown={shown} />
+              <ResultStatus shown={shown} previous={previousResult} />
               {shown.result.columns.length === 0 ? (
                 <p className="empty">The statement returned no columns.</p>
               ) : shown.result.rows.length === 0 ? (
@@ -736,7 +739,13 @@ function Workspace(props: SqlWorkspaceProps) {
           </>
         ) : (
           <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-            <p className="empty">{run.status === "running" ? "Running…" : "Write a query and press Ctrl+Enter to run it."}</p>
+            <p className="empty">
+              {run.status === "running"
+                ? "Running…"
+                : run.status === "failed"
+                  ? "No result: fix the error above and run again (Ctrl+Enter)."
+                  : "Write a query and press Ctrl+Enter to run it."}
+            </p>
           </section>
         )}
       </div>
@@ -784,11 +793,12 @@ function useChartFavourite(chartId: string | null): { id: string; on: boolean } 
   return state;
 }
 
-function ResultStatus({ shown }: { shown: ShownResult }) {
+function ResultStatus({ shown, previous }: { shown: ShownResult; previous: boolean }) {
   const { result, ranAt } = shown;
   const rows = result.rowCount.toLocaleString("en-US");
   return (
     <p className={styles.meta} role="status">
+      {previous && <span className={styles.previous}>Result of the previous run:</span>}
       <span>
         {rows} {result.rowCount === 1 ? "row" : "rows"}
       </span>
