@@ -120,8 +120,14 @@ export default function SqlEditor({
       }
     };
 
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(runText(false)));
+    // A suggestion list open when the run starts would otherwise stay over the text until the next key.
+    const hideSuggestions = () => editor.trigger("spyglass", "hideSuggestWidget", null);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+      hideSuggestions();
+      latest.current.onRun(runText(false));
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+      hideSuggestions();
       const request = runText(true);
       if (request.sql.trim() !== "") latest.current.onRun(request);
     });
