@@ -157,6 +157,20 @@ test("Export ▸ Excel downloads the full result as a workbook", async ({ page }
   ]);
 });
 
+test("a closed tab with text in it can be reopened", async ({ page }) => {
+  await openSql(page);
+  await page.getByRole("button", { name: "New tab" }).click();
+  const tabName = (await page.getByRole("tab", { selected: true }).innerText()).trim();
+  await typeSql(page, "select 'keep me' as precious");
+  await page.getByRole("button", { name: `Close ${tabName}` }).click();
+  await expect(page.getByRole("tab", { name: tabName })).toHaveCount(0);
+  const notice = page.getByRole("status").filter({ hasText: `Closed “${tabName}”.` });
+  await notice.getByRole("button", { name: "Reopen it" }).click();
+  await expect(page.getByRole("tab", { name: tabName })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("sql-editor").locator(".view-lines")).toContainText("select 'keep me' as precious");
+  await expect(notice).toHaveCount(0);
+});
+
 test("tabs keep their text across a reload; the grid sorts and the page looks calm", async ({ page }) => {
   await openSql(page);
   await typeSql(page, "select signup_client, count(*) as users from demo.users group by 1 order by 1");

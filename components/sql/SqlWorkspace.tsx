@@ -163,6 +163,8 @@ function Workspace(props: SqlWorkspaceProps) {
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  /** The last tab closed with text in it, until it is reopened or another tab is closed. */
+  const [closedTab, setClosedTab] = useState<{ tab: QueryTab; index: number } | null>(null);
   const [exportError, setExportError] = useState<{ tabId: string; error: QueryError; text: string; offset: number } | null>(null);
   const editorApi = useRef<SqlEditorApi | null>(null);
   const inFlight = useRef(new Map<string, { controller: AbortController; runId: string; cancelling: boolean }>());
@@ -342,17 +344,34 @@ function Workspace(props: SqlWorkspaceProps) {
   }
 
   function closeTab(tabId: string) {
+    const current = stateRef.current;
+    if (current.tabs.length === 1) return;
     inFlight.current.get(tabId)?.controller.abort();
+    const index = current.tabs.findIndex((t) => t.id === tabId);
+    const closing = current.tabs[index];
+    // A tab's text is kept nowhere else: one click on × must not lose it for good.
+    setClosedTab(closing && closing.sql.trim() !== "" ? { tab: closing, index } : null);
     setState((s) => {
       if (s.tabs.length === 1) return s;
-      const index = s.tabs.findIndex((t) => t.id === tabId);
+      const at = s.tabs.findIndex((t) => t.id === tabId);
       const tabs = s.tabs.filter((t) => t.id !== tabId);
-      const activeId = s.activeId === tabId ? tabs[Math.max(0, index - 1)].id : s.activeId;
+      const activeId = s.activeId === tabId ? tabs[Math.max(0, at - 1)].id : s.activeId;
       return { tabs, activeId };
     });
     const without = <T,>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== tabId));
     setResults(without);
     setRuns(without);
+  }
+
+  function reopenClosedTab() {
+    if (!closedTab) return;
+    const { tab: reopened, index } = closedTab;
+    setState((s) => {
+      const tabs = [...s.tabs];
+      tabs.splice(Math.min(index, tabs.length), 0, reopened);
+      return { tabs, activeId: reopened.id };
+    });
+    setClosedTab(null);
   }
 
   function selectTab(tabId: string) {
@@ -552,6 +571,17 @@ function Workspace(props: SqlWorkspaceProps) {
         </div>
 
         {historyError && <div className="notice">Could not open that run from the history: {historyError}</div>}
+        {closedTab && (
+          <div className="notice" role="status">
+            Closed “{closedTab.tab.title}”.{" "}
+            <button type="button" className={styles.linkButton} onClick={reopenClosedTab}>
+              Reopen it
+            </button>{" "}
+            <button type="button" className={styles.linkButton} onClick={() => setClosedTab(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {saveMessage && (
           <div className={saveMessage.kind === "error" ? "alert" : styles.okMessage} role={saveMessage.kind === "error" ? "alert" : "status"}>
             {saveMessage.text}
