@@ -420,6 +420,15 @@ test("after a failed run the result on screen says it is the previous run's", as
   await expect(page.getByTestId("chart")).toContainText("of the previous run");
 });
 
+test("a long text cell, cut off by its column, shows its whole text as a tooltip", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select repeat('abcdefghij ', 50) as long_text, 'short' as s");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const long = "abcdefghij ".repeat(50);
+  await expect(grid(page).getByRole("gridcell").first()).toHaveAttribute("title", long);
+  await expect(grid(page).getByRole("gridcell", { name: "short" })).not.toHaveAttribute("title");
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyValue, displayValue, sortRows, typeLabel } from "./grid-format";
+import { cellTitle, copyValue, displayValue, sortRows, typeLabel } from "./grid-format";
 
 const num = { type: "number", dbType: "int8" } as const;
 const date = { type: "date", dbType: "date" } as const;
@@ -52,5 +52,14 @@ describe("typeLabel", () => {
     expect(typeLabel("_text")).toBe("text[]");
     expect(typeLabel("timestamptz")).toBe("timestamptz");
     expect(typeLabel("my_enum")).toBe("my_enum");
+  });
+});
+
+describe("cellTitle", () => {
+  it("gives long texts a tooltip with the whole text, cut at 2,000 characters", () => {
+    expect(cellTitle("short")).toBeUndefined();
+    const long = "abcdefghij ".repeat(10);
+    expect(cellTitle(long)).toBe(long);
+    expect(cellTitle("x".repeat(2500))).toBe(`${"x".repeat(2000)}…`);
   });
 });

@@ -41,6 +41,15 @@ export function displayValue(value: unknown, column: Column): string {
   return String(value);
 }
 
+const TITLE_FROM = 40;
+const TITLE_MAX = 2000;
+
+/** The tooltip of a cell: a long text (cut off by the column's width) can be read whole by hovering it. */
+export function cellTitle(text: string): string | undefined {
+  if (text.length < TITLE_FROM) return undefined;
+  return text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX)}…` : text;
+}
+
 /** Text a copy puts on the clipboard: numbers without separators (they paste into spreadsheets), NULL as empty. */
 export function copyValue(value: unknown, column: Column): string {
   if (value === null || value === undefined) return "";
