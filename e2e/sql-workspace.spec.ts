@@ -157,6 +157,19 @@ test("Export ▸ Excel downloads the full result as a workbook", async ({ page }
   ]);
 });
 
+test("a tab is renamed from the keyboard with F2, and a long name ends in an ellipsis with the whole name as its tooltip", async ({ page }) => {
+  await openSql(page);
+  await page.getByRole("tab", { name: "Query 1" }).focus();
+  await page.keyboard.press("F2");
+  const long = "Weekly revenue by country and plan, last 12 weeks";
+  await page.getByLabel("Tab name").fill(long);
+  await page.keyboard.press("Enter");
+  const tab = page.getByRole("tab", { name: long });
+  await expect(tab).toHaveAttribute("title", `${long} (double-click or F2 to rename)`);
+  const cut = await tab.locator("span").last().evaluate((el) => ({ overflow: getComputedStyle(el).textOverflow, clipped: el.scrollWidth > el.clientWidth }));
+  expect(cut).toEqual({ overflow: "ellipsis", clipped: true });
+});
+
 test("a closed tab with text in it can be reopened", async ({ page }) => {
   await openSql(page);
   await page.getByRole("button", { name: "New tab" }).click();
