@@ -20,7 +20,7 @@ import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { VizType } from "@/lib/charts/types";
 import type { DataSourceSummary } from "@/lib/data-sources/schemas";
 import type { FavouriteItem } from "@/lib/favourites/schemas";
-import { findParameters } from "@/lib/queries/parameters";
+import { findParametersWithSnippets } from "@/lib/snippets/snippet-parameters";
 import type { SchemaTree } from "@/lib/schema/types";
 import { lineAndColumn } from "@/lib/warehouse/sql-text";
 import { AddToDashboard } from "./AddToDashboard";
@@ -30,6 +30,7 @@ import {
   createChartRequest,
   getChartRequest,
   getHistoryRunRequest,
+  listSnippetsRequest,
   runQueryRequest,
   submitExport,
   updateChartRequest,
@@ -236,9 +237,16 @@ function Workspace(props: SqlWorkspaceProps) {
     };
   }, [dsId, schemas]);
 
+  // Snippets by name: parameters inside a snippet the SQL references need inputs too.
+  const snippetSql = useSnippetSql();
+  const snippetSqlRef = useRef(snippetSql);
+  useEffect(() => {
+    snippetSqlRef.current = snippetSql;
+  });
+
   // Parameters follow the text as it is typed (deferred, so typing never waits on it).
   const deferredSql = useDeferredValue(tab.sql);
-  const parameterNames = useMemo(() => findParameters(deferredSql), [deferredSql]);
+  const parameterNames = useMemo(() => findParametersWithSnippets(deferredSql, snippetSql), [deferredSql, snippetSql]);
 
   const runTab = useCallback(
     async (tabId: string, request: RunRequest) => {
@@ -250,7 +258,7 @@ function Workspace(props: SqlWorkspaceProps) {
       const entry = { controller, runId, cancelling: false };
       inFlight.current.set(tabId, entry);
       setExportError((x) => (x?.tabId === tabId ? null : x));
-      const { parameters, values } = parametersForRun(t, findParameters(request.sql));
+      const { parameters, values } = parametersForRun(t, findParametersWithSnippets(request.sql, snippetSqlRef.current));
       setRuns((r) => ({ ...r, [tabId]: { status: "running", startedAt: Date.now(), sql: request.sql, offset: request.offset, runId, cancelling: false } }));
       try {
         const result = await runQueryRequest(
@@ -325,7 +333,7 @@ function Workspace(props: SqlWorkspaceProps) {
   function exportResult(format: ExportFormat) {
     const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() === "" || !tab.dataSourceId) return;
-    const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
+    const { parameters, values } = parametersForRun(tab, findParametersWithSnippets(request.sql, snippetSql));
     setExportError(null);
     const tabId = tab.id;
     submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format }, (e) =>
@@ -428,7 +436,7 @@ function Workspace(props: SqlWorkspaceProps) {
       dataSourceId: tab.dataSourceId,
       vizType,
       vizConfig: tab.vizConfig,
-      parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
+      parameters: parameterSpecsToSave(tab, findParametersWithSnippets(tab.sql, snippetSql)),
     });
     const chart = { id: chartId, title, description, version: 1, ownerName: userName, updatedByName: userName, updatedAt: new Date().toISOString() };
     updateTab(tab.id, { chart, vizType, title });
@@ -491,7 +499,7 @@ function Workspace(props: SqlWorkspaceProps) {
         dataSourceId: tab.dataSourceId,
         vizType: tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType,
         vizConfig: tab.vizConfig,
-        parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
+        parameters: parameterSpecsToSave(tab, findParametersWithSnippets(tab.sql, snippetSql)),
       });
       updateTab(tab.id, { chart: chartRef(updated) });
       setSaveMessage({ kind: "ok", text: `Saved “${updated.title}”.` });
@@ -792,6 +800,29 @@ function queryErrorOf(e: unknown): QueryError {
         detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
       }
     : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
+}
+
+const NO_SNIPPETS: ReadonlyMap<string, string> = new Map();
+
+/** The saved snippets' SQL by name (empty until loaded, or when they cannot be read). */
+function useSnippetSql(): ReadonlyMap<string, string> {
+  const [snippets, setSnippets] = useState(NO_SNIPPETS);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      listSnippetsRequest()
+        .then(({ snippets: list }) => !cancelled && setSnippets(new Map(list.map((s) => [s.name, s.sql]))))
+        // Without them, parameters inside snippets get no input and the server names the missing one.
+        .catch(() => undefined);
+    void load();
+    // A snippet edited in another browser tab is read again when the analyst comes back.
+    window.addEventListener("focus", load);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("focus", load);
+    };
+  }, []);
+  return snippets;
 }
 
 function isConflict(e: unknown): boolean {
