@@ -184,6 +184,28 @@ test("a closed tab with text in it can be reopened", async ({ page }) => {
   await expect(notice).toHaveCount(0);
 });
 
+test("two browser tabs of the SQL page do not overwrite each other's newer text", async ({ page, context }) => {
+  await openSql(page);
+  await typeSql(page, "select 'first' as v");
+  const stored = () => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("spyglass.sql.tabs"))?.[1] ?? "");
+  await expect.poll(stored).toContain("select 'first' as v");
+
+  // History's "Open" opens the SQL page in another browser tab like this one.
+  const other = await context.newPage();
+  await openSqlPage(other);
+  await typeSql(page, "select 'edited in the first page' as v");
+  await expect.poll(stored).toContain("edited in the first page");
+  // The second page changes its tabs: it must not write its older copy of Query 1 back.
+  await other.getByRole("button", { name: "New tab" }).click();
+  await expect(other.getByRole("tab")).toHaveCount(2);
+  await expect.poll(stored).toContain("Query 2");
+
+  await page.reload();
+  await page.getByRole("tab", { name: "Query 1" }).click();
+  await expect(page.getByTestId("sql-editor").locator(".view-lines")).toContainText("edited in the first page");
+  await expect(page.getByRole("tab")).toHaveCount(2);
+});
+
 test("tabs keep their text across a reload; the grid sorts and the page looks calm", async ({ page }) => {
   await openSql(page);
   await typeSql(page, "select signup_client, count(*) as users from demo.users group by 1 order by 1");

@@ -42,7 +42,20 @@ import { QueryTabs } from "./QueryTabs";
 import { ResultGrid } from "./ResultGrid";
 import { SaveChartForm } from "./SaveChartForm";
 import { SnippetsPicker } from "./SnippetsPicker";
-import { createTab, loadTabs, parameterSpecsToSave, parameterStateFromSpecs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type SavedChartRef, type TabsState } from "./tabs";
+import {
+  createTab,
+  loadTabs,
+  parameterSpecsToSave,
+  parameterStateFromSpecs,
+  parametersForRun,
+  parseTabs,
+  saveTabs,
+  storageKey,
+  toParameterInput,
+  type QueryTab,
+  type SavedChartRef,
+  type TabsState,
+} from "./tabs";
 import { ConflictPrompt } from "@/components/ui/ConflictPrompt";
 import styles from "./sql.module.css";
 
@@ -184,10 +197,29 @@ function Workspace(props: SqlWorkspaceProps) {
   }, []);
 
   // Unsaved text survives a reload: written shortly after the last change, and when the page goes away.
+  // Tabs taken from another browser tab are not written back: that page holds them already.
+  const adoptedTabs = useRef<TabsState | null>(null);
   useEffect(() => {
+    if (state === adoptedTabs.current) return;
     const timer = setTimeout(() => saveTabs(userId, state), 300);
     return () => clearTimeout(timer);
   }, [state, userId]);
+  // Another browser tab of the SQL page (History's "Open" opens one) saved its tabs: take them, each page
+  // keeping the tab it shows. Otherwise each page wrote its own copy over the other's newer text.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== storageKey(userId)) return;
+      const stored = parseTabs(e.newValue);
+      if (!stored) return;
+      setState((s) => {
+        const next = { tabs: stored.tabs, activeId: stored.tabs.some((t) => t.id === s.activeId) ? s.activeId : stored.activeId };
+        adoptedTabs.current = next;
+        return next;
+      });
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [userId]);
   useEffect(() => {
     const flush = () => saveTabs(userId, stateRef.current);
     window.addEventListener("pagehide", flush);
