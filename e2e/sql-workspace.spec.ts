@@ -464,6 +464,15 @@ test("a long text cell, cut off by its column, shows its whole text as a tooltip
   await expect(grid(page).getByRole("gridcell", { name: "short" })).not.toHaveAttribute("title");
 });
 
+test("the chart type picker shows the whole label of Auto and the type it picked", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select 42 as answer");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const auto = page.getByTestId("chart").locator("label").filter({ hasText: "Auto (big number)" }).locator("span");
+  await expect(auto).toBeVisible();
+  expect(await auto.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);
