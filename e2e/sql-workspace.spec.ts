@@ -473,6 +473,17 @@ test("the chart type picker shows the whole label of Auto and the type it picked
   expect(await auto.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
+test("an empty result still shows its columns and their types", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select user_id, username from demo.users where false");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(results(page)).toContainText("0 rows");
+  await expect(results(page)).toContainText("The query returned no rows.");
+  await expect(grid(page).getByRole("columnheader", { name: /^user_id/ })).toContainText("int4");
+  await expect(grid(page).getByRole("columnheader", { name: /^username/ })).toContainText("text");
+  await expect(grid(page).getByRole("gridcell")).toHaveCount(0);
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);

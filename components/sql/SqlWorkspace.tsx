@@ -801,7 +801,11 @@ function Workspace(props: SqlWorkspaceProps) {
               {shown.result.columns.length === 0 ? (
                 <p className="empty">The statement returned no columns.</p>
               ) : shown.result.rows.length === 0 ? (
-                <p className="empty">No rows</p>
+                // The columns and their types still tell the analyst what the query would return.
+                <>
+                  <ResultGrid result={shown.result} />
+                  <p className="empty">The query returned no rows.</p>
+                </>
               ) : (
                 <ResultGrid result={shown.result} />
               )}
