@@ -3,6 +3,7 @@
 // cancel / format / snippets / export, and the result as a chart and a virtualized grid; save it as a chart
 // and put it on a dashboard.
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartSettings, type SettingsUpdate } from "@/components/chart-editor/ChartSettings";
@@ -108,7 +109,10 @@ export function SqlWorkspace(props: SqlWorkspaceProps) {
     return (
       <div className="card empty">
         <p>No data source is connected yet.</p>
-        <p>An administrator can add a PostgreSQL or Redshift connection; the demo warehouse appears here when it is loaded.</p>
+        <p>
+          An administrator adds a PostgreSQL or Redshift connection under <Link href="/admin/data-sources">Data sources</Link>; the demo
+          warehouse appears here when it is loaded.
+        </p>
       </div>
     );
   }
