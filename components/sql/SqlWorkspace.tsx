@@ -620,7 +620,8 @@ function Workspace(props: SqlWorkspaceProps) {
             Closed “{closedTab.tab.title}”.{" "}
             <button type="button" className={styles.linkButton} onClick={reopenClosedTab}>
               Reopen it
-            </button>{" "}
+            </button>
+            <span aria-hidden="true"> · </span>
             <button type="button" className={styles.linkButton} onClick={() => setClosedTab(null)}>
               Dismiss
             </button>
