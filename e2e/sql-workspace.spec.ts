@@ -484,6 +484,18 @@ test("an empty result still shows its columns and their types", async ({ page })
   await expect(grid(page).getByRole("gridcell")).toHaveCount(0);
 });
 
+test("the SQL page loads without a failed request (the page icon is the Spyglass logo)", async ({ page }) => {
+  await signInAsAdmin(page);
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await openSqlPage(page);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/favicon\.svg/);
+  await page.waitForLoadState("networkidle");
+  expect(failed).toEqual([]);
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);
