@@ -109,6 +109,7 @@ test("Export ▸ CSV downloads the full result", async ({ page }) => {
   expect(lines[0]).toBe("user_id,username");
   expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(/^1,/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 });
 
 test("an export of SQL that fails says why and keeps the SQL page", async ({ page }) => {

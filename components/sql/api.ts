@@ -86,7 +86,11 @@ export function submitExport(
 ) {
   const frame = exportFrame();
   // A download does not load the frame; only an answer the browser shows (the error) does.
-  frame.onload = () => onError(readExportError(frame));
+  frame.onload = () => {
+    // A new frame's first (blank) document may report its load after this: that is not an answer.
+    if (frame.contentWindow?.location.href === "about:blank") return;
+    onError(readExportError(frame));
+  };
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/api/queries/export";
