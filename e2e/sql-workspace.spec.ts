@@ -498,6 +498,19 @@ test("the SQL page loads without a failed request (the page icon is the Spyglass
   expect(failed).toEqual([]);
 });
 
+test("text typed into a parameter is not sent hidden after switching it to a date", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select {{x}} as x");
+  await page.getByLabel("Parameter x", { exact: true }).fill("last week");
+  await page.getByLabel("Type of parameter x").selectOption("date");
+  await expect(page.getByLabel("Parameter x", { exact: true })).toHaveValue("");
+  await page.getByLabel("Parameter x", { exact: true }).press("Enter");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Parameter x needs a value");
+  await page.getByLabel("Parameter x", { exact: true }).fill("2024-03-01");
+  await page.getByLabel("Parameter x", { exact: true }).press("Enter");
+  await expect(grid(page).getByRole("gridcell", { name: "2024-03-01" })).toBeVisible();
+});
+
 test("the grid copies a cell and a row, resizes a column, and shows NULL unlike an empty string", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await openSql(page);
