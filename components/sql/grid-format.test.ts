@@ -29,6 +29,11 @@ describe("displayValue", () => {
     expect(copyValue(1234567, num)).toBe("1234567");
     expect(copyValue(null, num)).toBe("");
   });
+  it("copies timestamps with their fraction of a second, which the grid does not show", () => {
+    expect(copyValue("2024-01-05T13:45:00.123Z", tstz)).toBe("2024-01-05 13:45:00.123+00");
+    expect(copyValue("2024-01-05T13:45:00.123456", ts)).toBe("2024-01-05 13:45:00.123456");
+    expect(copyValue("2024-01-05T13:45:00", ts)).toBe("2024-01-05 13:45:00");
+  });
 });
 
 describe("sortRows", () => {
