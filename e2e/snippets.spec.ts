@@ -1,6 +1,6 @@
 // Snippets: an editor saves a named SQL fragment, and a query that writes [name] runs it.
 import { expect, test } from "@playwright/test";
-import { signInAsAdmin, typeSql } from "./helpers";
+import { openSqlPage, signInAsAdmin, typeSql } from "./helpers";
 
 test("a snippet created on the snippets page expands in a query", async ({ page }) => {
   await signInAsAdmin(page);
@@ -31,4 +31,22 @@ test("a snippet created on the snippets page expands in a query", async ({ page 
   await expect(results).toContainText("1 row");
   await expect(results.getByRole("gridcell").last()).toHaveText(viaSnippet!);
   expect(Number(viaSnippet!.replace(/,/g, ""))).toBeGreaterThan(0);
+});
+
+test("a parameter inside a snippet gets an input on the SQL page, and its value is bound", async ({ page }) => {
+  await signInAsAdmin(page);
+  const created = await page.request.post("/api/snippets", {
+    data: { name: "signed_up_since", sql: "signup_date >= {{since}}", description: "Members who signed up on or after a date" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await openSqlPage(page);
+  await typeSql(page, "select count(*) as members from demo.users where [signed_up_since]");
+  const since = page.getByLabel("Parameter since", { exact: true });
+  await expect(since).toBeVisible();
+  await since.fill("2099-01-01");
+  await since.press("Enter");
+  const results = page.getByTestId("results");
+  await expect(results).toContainText("1 row");
+  await expect(results.getByRole("gridcell").last()).toHaveText("0");
 });

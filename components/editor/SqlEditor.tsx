@@ -22,6 +22,8 @@ export interface RunRequest {
   /** 0-based offset of `sql` in the editor's text. */
   offset: number;
   selection: boolean;
+  /** The editor's whole text when the run was asked for (error line and column are counted in it). */
+  text: string;
 }
 
 /** Commands the page can send to the editor. */
@@ -96,12 +98,13 @@ export default function SqlEditor({
 
     const runText = (selectionOnly: boolean): RunRequest => {
       const m = editor.getModel();
-      if (!m) return { sql: "", offset: 0, selection: false };
+      if (!m) return { sql: "", offset: 0, selection: false, text: "" };
+      const text = m.getValue();
       const sel = editor.getSelection();
       if (sel && !sel.isEmpty()) {
-        return { sql: m.getValueInRange(sel), offset: m.getOffsetAt(sel.getStartPosition()), selection: true };
+        return { sql: m.getValueInRange(sel), offset: m.getOffsetAt(sel.getStartPosition()), selection: true, text };
       }
-      return selectionOnly ? { sql: "", offset: 0, selection: true } : { sql: m.getValue(), offset: 0, selection: false };
+      return selectionOnly ? { sql: "", offset: 0, selection: true, text } : { sql: text, offset: 0, selection: false, text };
     };
     const format = () => {
       const m = editor.getModel();
@@ -117,8 +120,14 @@ export default function SqlEditor({
       }
     };
 
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(runText(false)));
+    // A suggestion list open when the run starts would otherwise stay over the text until the next key.
+    const hideSuggestions = () => editor.trigger("spyglass", "hideSuggestWidget", null);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+      hideSuggestions();
+      latest.current.onRun(runText(false));
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+      hideSuggestions();
       const request = runText(true);
       if (request.sql.trim() !== "") latest.current.onRun(request);
     });
@@ -159,13 +168,20 @@ export default function SqlEditor({
     const offset = Math.min(Math.max(0, error.position - 1), model.getValueLength());
     const start = model.getPositionAt(offset);
     const word = model.getWordAtPosition(start);
-    const endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+    let startColumn = start.column;
+    let endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+    if (start.column >= model.getLineMaxColumn(start.lineNumber) && start.column > 1) {
+      // "syntax error at end of input" points past the last character, where a marker has no width and is
+      // not drawn: mark the word (or character) the text ends with instead.
+      startColumn = word ? word.startColumn : start.column - 1;
+      endColumn = start.column;
+    }
     monaco.editor.setModelMarkers(model, MARKER_OWNER, [
       {
         severity: monaco.MarkerSeverity.Error,
         message: error.message,
         startLineNumber: start.lineNumber,
-        startColumn: start.column,
+        startColumn,
         endLineNumber: start.lineNumber,
         endColumn,
       },

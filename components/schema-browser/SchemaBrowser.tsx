@@ -86,7 +86,7 @@ function SchemaBrowserFor({ dataSourceId, onInsert }: SchemaBrowserProps) {
         <input
           className={`input ${styles.search}`}
           type="search"
-          placeholder="Search tables and columns"
+          placeholder="Search schema"
           aria-label="Search tables and columns"
           value={query}
           onChange={(e) => setQuery(e.target.value)}

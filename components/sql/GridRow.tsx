@@ -6,7 +6,7 @@
 import { memo } from "react";
 import type { VirtualItem } from "@tanstack/react-virtual";
 import type { ResultColumn } from "@/lib/warehouse/types";
-import { displayValue } from "./grid-format";
+import { cellTitle, displayValue } from "./grid-format";
 import styles from "./grid.module.css";
 
 export const ROW_HEIGHT = 28;
@@ -47,6 +47,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         const c = columns[vc.index];
         const v = values[vc.index];
         const isNull = v === null || v === undefined;
+        const text = isNull || v === "" ? "" : displayValue(v, c);
         const selected = selectedColumn === vc.index;
         return (
           <div
@@ -57,9 +58,10 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             aria-selected={selected}
             className={`${styles.cell}${c.type === "number" ? ` ${styles.num}` : ""}${isNull ? ` ${styles.null}` : ""}${selected ? ` ${styles.selected}` : ""}`}
             style={{ width: vc.size }}
+            title={cellTitle(text)}
             onClick={() => onSelectCell(index, vc.index)}
           >
-            {isNull ? "NULL" : v === "" ? <span className={styles.emptyMark} aria-label="empty string" /> : displayValue(v, c)}
+            {isNull ? "NULL" : v === "" ? <span className={styles.emptyMark} aria-label="empty string" /> : text}
           </div>
         );
       })}

@@ -5,6 +5,16 @@ import type { ParameterInput } from "./tabs";
 import { guessParameterType } from "./tabs";
 import styles from "./sql.module.css";
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether an input of `type` can show `text` (date and number inputs show nothing for other text). */
+function fitsType(type: ParameterType, text: string): boolean {
+  if (text.trim() === "") return true;
+  if (type === "date" || type === "date_range") return ISO_DATE.test(text);
+  if (type === "number") return Number.isFinite(Number(text));
+  return true;
+}
+
 const TYPES: { value: ParameterType; label: string }[] = [
   { value: "text", label: "Text" },
   { value: "number", label: "Number" },
@@ -84,9 +94,16 @@ export function ParametersBar({
               onChange={(e) => {
                 const next = e.target.value as ParameterType;
                 onTypeChange(name, next);
-                // Keep what was typed where it still makes sense.
-                if (next === "date_range" && typeof input !== "object") onInputChange(name, { start: text, end: "" });
-                if (next !== "date_range" && typeof input === "object") onInputChange(name, input.start);
+                // Keep what was typed where it still makes sense. A date or number input cannot show text that is
+                // not one: kept, it was sent while the input looked empty ("must be a date" for an empty field).
+                const carried = typeof input === "object" ? input.start : text;
+                const fits = fitsType(next, carried);
+                const kept = fits ? carried : "";
+                if (next === "date_range") {
+                  if (typeof input !== "object" || !fits) onInputChange(name, { start: kept, end: typeof input === "object" ? input.end : "" });
+                } else if (typeof input === "object" || kept !== text) {
+                  onInputChange(name, kept);
+                }
               }}
             >
               {TYPES.map((t) => (

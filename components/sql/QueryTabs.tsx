@@ -1,5 +1,5 @@
 "use client";
-// The strip of query tabs: switch, add (+), close (×), rename by double-click.
+// The strip of query tabs: switch, add (+), close (×), rename by double-click or F2.
 import { useState } from "react";
 import type { QueryTab } from "./tabs";
 import styles from "./sql.module.css";
@@ -23,6 +23,11 @@ export function QueryTabs({
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
+
+  function startRename(t: QueryTab) {
+    setEditing(t.id);
+    setDraft(t.title);
+  }
 
   function commit() {
     if (editing && draft.trim()) onRename(editing, draft.trim().slice(0, 80));
@@ -56,14 +61,17 @@ export function QueryTabs({
                   aria-selected={active}
                   className={styles.tabButton}
                   onClick={() => onSelect(t.id)}
-                  onDoubleClick={() => {
-                    setEditing(t.id);
-                    setDraft(t.title);
+                  onDoubleClick={() => startRename(t)}
+                  onKeyDown={(e) => {
+                    if (e.key === "F2") {
+                      e.preventDefault();
+                      startRename(t);
+                    }
                   }}
-                  title="Double-click to rename"
+                  title={`${t.title} (double-click or F2 to rename)`}
                 >
                   {running.has(t.id) && <span className={`spinner ${styles.tabSpinner}`} aria-label="running" />}
-                  {t.title}
+                  <span className={styles.tabTitle}>{t.title}</span>
                 </button>
               )}
               {tabs.length > 1 && (

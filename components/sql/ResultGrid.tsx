@@ -5,7 +5,7 @@
 import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
-import { copyValue, displayValue, sortRows, type SortDirection } from "./grid-format";
+import { copyValue, displayValue, sortRows, typeLabel, type SortDirection } from "./grid-format";
 import { GridRow, ROW_HEIGHT } from "./GridRow";
 import styles from "./grid.module.css";
 
@@ -21,7 +21,7 @@ function initialWidths(result: QueryResult): number[] {
   // Width from the header and the first rows' text, so most columns need no resizing.
   const sample = result.rows.slice(0, 50);
   return result.columns.map((c, i) => {
-    let chars = Math.max(c.name.length, c.dbType.length + 2);
+    let chars = Math.max(c.name.length, typeLabel(c.dbType).length + 2);
     for (const r of sample) chars = Math.max(chars, displayValue(r[i], c).length);
     return Math.min(MAX_INITIAL_WIDTH, Math.max(MIN_WIDTH + 20, chars * 7.6 + 28));
   });
@@ -206,7 +206,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
                 aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
                 className={`${styles.header} ${c.type === "number" ? styles.num : ""}`}
                 style={{ left: vc.start, width: vc.size }}
-                title={`${c.name} (${c.dbType}) — click to sort`}
+                title={`${c.name} (${typeLabel(c.dbType)}) — click to sort`}
               >
                 <button type="button" className={styles.sortButton} onClick={() => toggleSort(vc.index)}>
                   <span className={styles.colName}>
@@ -215,7 +215,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
                       {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
                     </span>
                   </span>
-                  <span className={styles.colType}>{c.dbType}</span>
+                  <span className={styles.colType}>{typeLabel(c.dbType)}</span>
                 </button>
                 <span
                   className={styles.resizer}

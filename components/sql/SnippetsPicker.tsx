@@ -1,5 +1,6 @@
 "use client";
 // "Snippets ▾": lists the saved SQL snippets and inserts `[name]` at the cursor (expanded on the server).
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { listSnippetsRequest, type Snippet } from "./api";
 import styles from "./sql.module.css";
@@ -45,7 +46,10 @@ export function SnippetsPicker({ onPick }: { onPick: (name: string) => void }) {
           ) : snippets === null ? (
             <p className={styles.menuEmpty}>Loading…</p>
           ) : snippets.length === 0 ? (
-            <p className={styles.menuEmpty}>No snippets yet</p>
+            <p className={styles.menuEmpty}>
+              No snippets yet. Save a reusable piece of SQL on the <Link href="/snippets">Snippets</Link> page, then insert it here as{" "}
+              <code>[name]</code>.
+            </p>
           ) : (
             snippets.map((s) => (
               <button

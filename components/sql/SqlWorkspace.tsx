@@ -3,6 +3,7 @@
 // cancel / format / snippets / export, and the result as a chart and a virtualized grid; save it as a chart
 // and put it on a dashboard.
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { authorshipLine } from "@/components/chart-editor/authorship";
 import { ChartSettings, type SettingsUpdate } from "@/components/chart-editor/ChartSettings";
@@ -20,7 +21,7 @@ import type { ChartRecord } from "@/lib/charts/chart-record";
 import type { VizType } from "@/lib/charts/types";
 import type { DataSourceSummary } from "@/lib/data-sources/schemas";
 import type { FavouriteItem } from "@/lib/favourites/schemas";
-import { findParameters } from "@/lib/queries/parameters";
+import { findParametersWithSnippets } from "@/lib/snippets/snippet-parameters";
 import type { SchemaTree } from "@/lib/schema/types";
 import { lineAndColumn } from "@/lib/warehouse/sql-text";
 import { AddToDashboard } from "./AddToDashboard";
@@ -30,6 +31,7 @@ import {
   createChartRequest,
   getChartRequest,
   getHistoryRunRequest,
+  listSnippetsRequest,
   runQueryRequest,
   submitExport,
   updateChartRequest,
@@ -41,7 +43,20 @@ import { QueryTabs } from "./QueryTabs";
 import { ResultGrid } from "./ResultGrid";
 import { SaveChartForm } from "./SaveChartForm";
 import { SnippetsPicker } from "./SnippetsPicker";
-import { createTab, loadTabs, parameterSpecsToSave, parameterStateFromSpecs, parametersForRun, saveTabs, toParameterInput, type QueryTab, type SavedChartRef, type TabsState } from "./tabs";
+import {
+  createTab,
+  loadTabs,
+  parameterSpecsToSave,
+  parameterStateFromSpecs,
+  parametersForRun,
+  parseTabs,
+  saveTabs,
+  storageKey,
+  toParameterInput,
+  type QueryTab,
+  type SavedChartRef,
+  type TabsState,
+} from "./tabs";
 import { ConflictPrompt } from "@/components/ui/ConflictPrompt";
 import styles from "./sql.module.css";
 
@@ -58,7 +73,7 @@ type RunState =
   | { status: "running"; startedAt: number; sql: string; offset: number; runId: string; cancelling: boolean }
   | { status: "done"; sql: string }
   | { status: "cancelled"; sql: string }
-  | { status: "failed"; error: QueryError; sql: string; offset: number };
+  | { status: "failed"; error: QueryError; sql: string; offset: number; text: string };
 
 interface QueryError {
   message: string;
@@ -94,7 +109,10 @@ export function SqlWorkspace(props: SqlWorkspaceProps) {
     return (
       <div className="card empty">
         <p>No data source is connected yet.</p>
-        <p>An administrator can add a PostgreSQL or Redshift connection; the demo warehouse appears here when it is loaded.</p>
+        <p>
+          An administrator adds a PostgreSQL or Redshift connection under <Link href="/admin/data-sources">Data sources</Link>; the demo
+          warehouse appears here when it is loaded.
+        </p>
       </div>
     );
   }
@@ -163,6 +181,9 @@ function Workspace(props: SqlWorkspaceProps) {
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  /** The last tab closed with text in it, until it is reopened or another tab is closed. */
+  const [closedTab, setClosedTab] = useState<{ tab: QueryTab; index: number } | null>(null);
+  const [exportError, setExportError] = useState<{ tabId: string; error: QueryError; text: string; offset: number } | null>(null);
   const editorApi = useRef<SqlEditorApi | null>(null);
   const inFlight = useRef(new Map<string, { controller: AbortController; runId: string; cancelling: boolean }>());
   const stateRef = useRef(state);
@@ -180,10 +201,29 @@ function Workspace(props: SqlWorkspaceProps) {
   }, []);
 
   // Unsaved text survives a reload: written shortly after the last change, and when the page goes away.
+  // Tabs taken from another browser tab are not written back: that page holds them already.
+  const adoptedTabs = useRef<TabsState | null>(null);
   useEffect(() => {
+    if (state === adoptedTabs.current) return;
     const timer = setTimeout(() => saveTabs(userId, state), 300);
     return () => clearTimeout(timer);
   }, [state, userId]);
+  // Another browser tab of the SQL page (History's "Open" opens one) saved its tabs: take them, each page
+  // keeping the tab it shows. Otherwise each page wrote its own copy over the other's newer text.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== storageKey(userId)) return;
+      const stored = parseTabs(e.newValue);
+      if (!stored) return;
+      setState((s) => {
+        const next = { tabs: stored.tabs, activeId: stored.tabs.some((t) => t.id === s.activeId) ? s.activeId : stored.activeId };
+        adoptedTabs.current = next;
+        return next;
+      });
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [userId]);
   useEffect(() => {
     const flush = () => saveTabs(userId, stateRef.current);
     window.addEventListener("pagehide", flush);
@@ -233,9 +273,16 @@ function Workspace(props: SqlWorkspaceProps) {
     };
   }, [dsId, schemas]);
 
+  // Snippets by name: parameters inside a snippet the SQL references need inputs too.
+  const snippetSql = useSnippetSql();
+  const snippetSqlRef = useRef(snippetSql);
+  useEffect(() => {
+    snippetSqlRef.current = snippetSql;
+  });
+
   // Parameters follow the text as it is typed (deferred, so typing never waits on it).
   const deferredSql = useDeferredValue(tab.sql);
-  const parameterNames = useMemo(() => findParameters(deferredSql), [deferredSql]);
+  const parameterNames = useMemo(() => findParametersWithSnippets(deferredSql, snippetSql), [deferredSql, snippetSql]);
 
   const runTab = useCallback(
     async (tabId: string, request: RunRequest) => {
@@ -246,7 +293,8 @@ function Workspace(props: SqlWorkspaceProps) {
       const runId = crypto.randomUUID();
       const entry = { controller, runId, cancelling: false };
       inFlight.current.set(tabId, entry);
-      const { parameters, values } = parametersForRun(t, findParameters(request.sql));
+      setExportError((x) => (x?.tabId === tabId ? null : x));
+      const { parameters, values } = parametersForRun(t, findParametersWithSnippets(request.sql, snippetSqlRef.current));
       setRuns((r) => ({ ...r, [tabId]: { status: "running", startedAt: Date.now(), sql: request.sql, offset: request.offset, runId, cancelling: false } }));
       try {
         const result = await runQueryRequest(
@@ -261,16 +309,8 @@ function Workspace(props: SqlWorkspaceProps) {
           setRuns((r) => ({ ...r, [tabId]: { status: "cancelled", sql: request.sql } }));
           return;
         }
-        const error: QueryError =
-          e instanceof ApiError
-            ? {
-                message: e.message,
-                position: typeof e.details.position === "number" ? e.details.position : undefined,
-                hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
-                detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
-              }
-            : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
-        setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset } }));
+        const error = queryErrorOf(e);
+        setRuns((r) => ({ ...r, [tabId]: { status: "failed", error, sql: request.sql, offset: request.offset, text: request.text } }));
       } finally {
         if (inFlight.current.get(tabId) === entry) inFlight.current.delete(tabId);
       }
@@ -315,22 +355,26 @@ function Workspace(props: SqlWorkspaceProps) {
     const timer = setTimeout(() => {
       autoRan.current = true;
       const t = stateRef.current.tabs.find((x) => x.chart?.id === openedChartId);
-      if (t) void runTab(t.id, { sql: t.sql, offset: 0, selection: false });
+      if (t) void runTab(t.id, { sql: t.sql, offset: 0, selection: false, text: t.sql });
     }, 0);
     return () => clearTimeout(timer);
   }, [openedChartId, runTab]);
 
   const runFromEditor = useCallback((request: RunRequest) => void runTab(stateRef.current.activeId, request), [runTab]);
   const runActive = (selectionOnly: boolean) => {
-    const request = editorApi.current?.getRunText(selectionOnly) ?? { sql: tab.sql, offset: 0, selection: false };
+    const request = editorApi.current?.getRunText(selectionOnly) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() !== "") void runTab(tab.id, request);
   };
 
   function exportResult(format: ExportFormat) {
-    const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false };
+    const request = editorApi.current?.getRunText(false) ?? { sql: tab.sql, offset: 0, selection: false, text: tab.sql };
     if (request.sql.trim() === "" || !tab.dataSourceId) return;
-    const { parameters, values } = parametersForRun(tab, findParameters(request.sql));
-    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format });
+    const { parameters, values } = parametersForRun(tab, findParametersWithSnippets(request.sql, snippetSql));
+    setExportError(null);
+    const tabId = tab.id;
+    submitExport({ dataSourceId: tab.dataSourceId, sql: request.sql, parameters, values, format }, (e) =>
+      setExportError({ tabId, error: queryErrorOf(e), text: request.text, offset: request.offset }),
+    );
   }
 
   function addTab() {
@@ -344,17 +388,34 @@ function Workspace(props: SqlWorkspaceProps) {
   }
 
   function closeTab(tabId: string) {
+    const current = stateRef.current;
+    if (current.tabs.length === 1) return;
     inFlight.current.get(tabId)?.controller.abort();
+    const index = current.tabs.findIndex((t) => t.id === tabId);
+    const closing = current.tabs[index];
+    // A tab's text is kept nowhere else: one click on × must not lose it for good.
+    setClosedTab(closing && closing.sql.trim() !== "" ? { tab: closing, index } : null);
     setState((s) => {
       if (s.tabs.length === 1) return s;
-      const index = s.tabs.findIndex((t) => t.id === tabId);
+      const at = s.tabs.findIndex((t) => t.id === tabId);
       const tabs = s.tabs.filter((t) => t.id !== tabId);
-      const activeId = s.activeId === tabId ? tabs[Math.max(0, index - 1)].id : s.activeId;
+      const activeId = s.activeId === tabId ? tabs[Math.max(0, at - 1)].id : s.activeId;
       return { tabs, activeId };
     });
     const without = <T,>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== tabId));
     setResults(without);
     setRuns(without);
+  }
+
+  function reopenClosedTab() {
+    if (!closedTab) return;
+    const { tab: reopened, index } = closedTab;
+    setState((s) => {
+      const tabs = [...s.tabs];
+      tabs.splice(Math.min(index, tabs.length), 0, reopened);
+      return { tabs, activeId: reopened.id };
+    });
+    setClosedTab(null);
   }
 
   function selectTab(tabId: string) {
@@ -394,6 +455,8 @@ function Workspace(props: SqlWorkspaceProps) {
   };
   const runningTabs = useMemo(() => new Set(Object.entries(runs).filter(([, r]) => r.status === "running").map(([k]) => k)), [runs]);
   const canRun = tab.sql.trim() !== "" && !!tab.dataSourceId;
+  /** The last run failed or was cancelled: the result shown is an earlier run's, and says so. */
+  const previousResult = run.status === "failed" || run.status === "cancelled";
 
   async function saveNewChart({ title, description }: { title: string; description: string }) {
     const problem = settingsProblem();
@@ -409,7 +472,7 @@ function Workspace(props: SqlWorkspaceProps) {
       dataSourceId: tab.dataSourceId,
       vizType,
       vizConfig: tab.vizConfig,
-      parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
+      parameters: parameterSpecsToSave(tab, findParametersWithSnippets(tab.sql, snippetSql)),
     });
     const chart = { id: chartId, title, description, version: 1, ownerName: userName, updatedByName: userName, updatedAt: new Date().toISOString() };
     updateTab(tab.id, { chart, vizType, title });
@@ -472,7 +535,7 @@ function Workspace(props: SqlWorkspaceProps) {
         dataSourceId: tab.dataSourceId,
         vizType: tab.vizType === "auto" && shown ? resolveVizType("auto", shown.result) : tab.vizType,
         vizConfig: tab.vizConfig,
-        parameters: parameterSpecsToSave(tab, findParameters(tab.sql)),
+        parameters: parameterSpecsToSave(tab, findParametersWithSnippets(tab.sql, snippetSql)),
       });
       updateTab(tab.id, { chart: chartRef(updated) });
       setSaveMessage({ kind: "ok", text: `Saved “${updated.title}”.` });
@@ -552,6 +615,18 @@ function Workspace(props: SqlWorkspaceProps) {
         </div>
 
         {historyError && <div className="notice">Could not open that run from the history: {historyError}</div>}
+        {closedTab && (
+          <div className="notice" role="status">
+            Closed “{closedTab.tab.title}”.{" "}
+            <button type="button" className={styles.linkButton} onClick={reopenClosedTab}>
+              Reopen it
+            </button>
+            <span aria-hidden="true"> · </span>
+            <button type="button" className={styles.linkButton} onClick={() => setClosedTab(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {saveMessage && (
           <div className={saveMessage.kind === "error" ? "alert" : styles.okMessage} role={saveMessage.kind === "error" ? "alert" : "status"}>
             {saveMessage.text}
@@ -679,7 +754,10 @@ function Workspace(props: SqlWorkspaceProps) {
             </button>
           </div>
         )}
-        {run.status === "failed" && <QueryErrorBox error={run.error} sql={run.sql} />}
+        {exportError?.tabId === tab.id && (
+          <QueryErrorBox title="The export failed:" error={exportError.error} text={exportError.text} offset={exportError.offset} />
+        )}
+        {run.status === "failed" && <QueryErrorBox error={run.error} text={run.text} offset={run.offset} />}
         {run.status === "cancelled" && (
           <div className="notice" role="status">
             {CANCELLED_MESSAGE}
@@ -691,6 +769,7 @@ function Workspace(props: SqlWorkspaceProps) {
             <section className={`card ${styles.chartCard}`} data-testid="chart" aria-label="Chart">
               <div className={styles.chartHead}>
                 <h2 className={styles.chartHeading}>Chart</h2>
+                {previousResult && <span className={styles.previous}>of the previous run</span>}
                 <button
                   type="button"
                   className={styles.linkButton}
@@ -723,11 +802,15 @@ function Workspace(props: SqlWorkspaceProps) {
               </div>
             </section>
             <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-              <ResultStatus shown={shown} />
+              <ResultStatus shown={shown} previous={previousResult} />
               {shown.result.columns.length === 0 ? (
                 <p className="empty">The statement returned no columns.</p>
               ) : shown.result.rows.length === 0 ? (
-                <p className="empty">No rows</p>
+                // The columns and their types still tell the analyst what the query would return.
+                <>
+                  <ResultGrid result={shown.result} />
+                  <p className="empty">The query returned no rows.</p>
+                </>
               ) : (
                 <ResultGrid result={shown.result} />
               )}
@@ -735,12 +818,52 @@ function Workspace(props: SqlWorkspaceProps) {
           </>
         ) : (
           <section className={`card ${styles.resultsCard}`} data-testid="results" aria-label="Results">
-            <p className="empty">{run.status === "running" ? "Running…" : "Write a query and press Ctrl+Enter to run it."}</p>
+            <p className="empty">
+              {run.status === "running"
+                ? "Running…"
+                : run.status === "failed"
+                  ? "No result: fix the error above and run again (Ctrl+Enter)."
+                  : "Write a query and press Ctrl+Enter to run it."}
+            </p>
           </section>
         )}
       </div>
     </div>
   );
+}
+
+function queryErrorOf(e: unknown): QueryError {
+  return e instanceof ApiError
+    ? {
+        message: e.message,
+        position: typeof e.details.position === "number" ? e.details.position : undefined,
+        hint: typeof e.details.hint === "string" ? e.details.hint : undefined,
+        detail: typeof e.details.detail === "string" ? e.details.detail : undefined,
+      }
+    : { message: e instanceof Error ? `Could not reach Spyglass: ${e.message}` : String(e) };
+}
+
+const NO_SNIPPETS: ReadonlyMap<string, string> = new Map();
+
+/** The saved snippets' SQL by name (empty until loaded, or when they cannot be read). */
+function useSnippetSql(): ReadonlyMap<string, string> {
+  const [snippets, setSnippets] = useState(NO_SNIPPETS);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      listSnippetsRequest()
+        .then(({ snippets: list }) => !cancelled && setSnippets(new Map(list.map((s) => [s.name, s.sql]))))
+        // Without them, parameters inside snippets get no input and the server names the missing one.
+        .catch(() => undefined);
+    void load();
+    // A snippet edited in another browser tab is read again when the analyst comes back.
+    window.addEventListener("focus", load);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("focus", load);
+    };
+  }, []);
+  return snippets;
 }
 
 function isConflict(e: unknown): boolean {
@@ -772,11 +895,12 @@ function useChartFavourite(chartId: string | null): { id: string; on: boolean } 
   return state;
 }
 
-function ResultStatus({ shown }: { shown: ShownResult }) {
+function ResultStatus({ shown, previous }: { shown: ShownResult; previous: boolean }) {
   const { result, ranAt } = shown;
   const rows = result.rowCount.toLocaleString("en-US");
   return (
     <p className={styles.meta} role="status">
+      {previous && <span className={styles.previous}>Result of the previous run:</span>}
       <span>
         {rows} {result.rowCount === 1 ? "row" : "rows"}
       </span>
@@ -819,10 +943,12 @@ function Elapsed({ since }: { since: number }) {
   );
 }
 
-function QueryErrorBox({ error, sql }: { error: QueryError; sql: string }) {
-  const where = error.position ? lineAndColumn(sql, error.position) : null;
+/** The error, with its line and column in the editor's text (a run of the selection counts from its start). */
+function QueryErrorBox({ error, text, offset, title }: { error: QueryError; text: string; offset: number; title?: string }) {
+  const where = error.position ? lineAndColumn(text, error.position + offset) : null;
   return (
     <div className={`alert ${styles.errorBox}`} role="alert">
+      {title && <div>{title}</div>}
       <strong>{error.message}</strong>
       {where && (
         <div>

@@ -66,20 +66,35 @@ export function listSnippetsRequest() {
   return call<{ snippets: Snippet[] }>("/api/snippets");
 }
 
+const EXPORT_FRAME = "spyglass-export";
+
 /**
  * Downloads a query's full result as CSV or XLSX: a hidden form POST, so the browser streams the file to disk
- * natively instead of holding it in memory.
+ * natively instead of holding it in memory. The form posts into a hidden frame: a download leaves the page as
+ * it is, and an error answer (JSON: a SQL error, a bad parameter, an unreachable warehouse) loads in the
+ * frame, where it is read and handed to `onError` instead of replacing the SQL page with raw JSON.
  */
-export function submitExport(payload: {
-  dataSourceId: string;
-  sql: string;
-  parameters: ParameterSpec[];
-  values: Record<string, ParameterValue>;
-  format: "csv" | "xlsx";
-}) {
+export function submitExport(
+  payload: {
+    dataSourceId: string;
+    sql: string;
+    parameters: ParameterSpec[];
+    values: Record<string, ParameterValue>;
+    format: "csv" | "xlsx";
+  },
+  onError: (error: ApiError) => void,
+) {
+  const frame = exportFrame();
+  // A download does not load the frame; only an answer the browser shows (the error) does.
+  frame.onload = () => {
+    // A new frame's first (blank) document may report its load after this: that is not an answer.
+    if (frame.contentWindow?.location.href === "about:blank") return;
+    onError(readExportError(frame));
+  };
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/api/queries/export";
+  form.target = EXPORT_FRAME;
   form.style.display = "none";
   const field = document.createElement("input");
   field.type = "hidden";
@@ -89,6 +104,29 @@ export function submitExport(payload: {
   document.body.appendChild(form);
   form.submit();
   form.remove();
+}
+
+/** The page's one hidden export frame (kept: removing it could cut a download short). */
+function exportFrame(): HTMLIFrameElement {
+  const existing = document.querySelector<HTMLIFrameElement>(`iframe[name="${EXPORT_FRAME}"]`);
+  if (existing) return existing;
+  const frame = document.createElement("iframe");
+  frame.name = EXPORT_FRAME;
+  frame.title = "Export";
+  frame.hidden = true;
+  document.body.appendChild(frame);
+  return frame;
+}
+
+function readExportError(frame: HTMLIFrameElement): ApiError {
+  const text = frame.contentDocument?.body?.textContent ?? "";
+  try {
+    const error = (JSON.parse(text) as { error?: { code?: string; message?: string } & Record<string, unknown> }).error;
+    if (error?.message) return new ApiError(error.message, 0, error.code ?? "UNKNOWN", error);
+  } catch {
+    // Not JSON (a proxy's error page): say so in general terms.
+  }
+  return new ApiError("The export failed: the server did not send the file.", 0, "UNKNOWN", {});
 }
 
 export function createChartRequest(body: CreateChartBody) {

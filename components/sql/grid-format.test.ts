@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyValue, displayValue, sortRows } from "./grid-format";
+import { cellTitle, copyValue, displayValue, sortRows, typeLabel } from "./grid-format";
 
 const num = { type: "number", dbType: "int8" } as const;
 const date = { type: "date", dbType: "date" } as const;
@@ -29,6 +29,11 @@ describe("displayValue", () => {
     expect(copyValue(1234567, num)).toBe("1234567");
     expect(copyValue(null, num)).toBe("");
   });
+  it("copies timestamps with their fraction of a second, which the grid does not show", () => {
+    expect(copyValue("2024-01-05T13:45:00.123Z", tstz)).toBe("2024-01-05 13:45:00.123+00");
+    expect(copyValue("2024-01-05T13:45:00.123456", ts)).toBe("2024-01-05 13:45:00.123456");
+    expect(copyValue("2024-01-05T13:45:00", ts)).toBe("2024-01-05 13:45:00");
+  });
 });
 
 describe("sortRows", () => {
@@ -43,5 +48,23 @@ describe("sortRows", () => {
   });
   it("sorts text naturally", () => {
     expect(sortRows([["b"], ["a10"], ["a9"], [null], ["A1"]], 0, text, "asc")).toEqual([4, 2, 1, 0, 3]);
+  });
+});
+
+describe("typeLabel", () => {
+  it("shows array types as element[] and every other type as PostgreSQL names it", () => {
+    expect(typeLabel("_int4")).toBe("int4[]");
+    expect(typeLabel("_text")).toBe("text[]");
+    expect(typeLabel("timestamptz")).toBe("timestamptz");
+    expect(typeLabel("my_enum")).toBe("my_enum");
+  });
+});
+
+describe("cellTitle", () => {
+  it("gives long texts a tooltip with the whole text, cut at 2,000 characters", () => {
+    expect(cellTitle("short")).toBeUndefined();
+    const long = "abcdefghij ".repeat(10);
+    expect(cellTitle(long)).toBe(long);
+    expect(cellTitle("x".repeat(2500))).toBe(`${"x".repeat(2000)}…`);
   });
 });

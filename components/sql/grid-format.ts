@@ -14,6 +14,11 @@ function groupDigits(text: string): string {
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
+/** A column's type as the header shows it: PostgreSQL names array types `_int4`; analysts write `int4[]`. */
+export function typeLabel(dbType: string): string {
+  return /^_[a-z]/.test(dbType) ? `${dbType.slice(1)}[]` : dbType;
+}
+
 /** Text of a non-null cell as shown in the grid. */
 export function displayValue(value: unknown, column: Column): string {
   if (value === null || value === undefined) return "NULL";
@@ -26,20 +31,37 @@ export function displayValue(value: unknown, column: Column): string {
     return String(value);
   }
   if (column.type === "date" && typeof value === "string") return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
-  if (column.type === "timestamp" && typeof value === "string") {
-    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
-    if (!m) return value;
-    const zone = m[3] === "Z" ? "+00" : (m[3] ?? "");
-    return `${m[1]} ${m[2]}${column.dbType === "timestamptz" || m[3] ? zone : ""}`;
-  }
+  if (column.type === "timestamp" && typeof value === "string") return timestampText(value, column, false);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
 
-/** Text a copy puts on the clipboard: numbers without separators (they paste into spreadsheets), NULL as empty. */
+const TITLE_FROM = 40;
+const TITLE_MAX = 2000;
+
+/** The tooltip of a cell: a long text (cut off by the column's width) can be read whole by hovering it. */
+export function cellTitle(text: string): string | undefined {
+  if (text.length < TITLE_FROM) return undefined;
+  return text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX)}…` : text;
+}
+
+/** `2024-01-05 13:45:00+00`; with `fraction`, the fraction of a second too (`13:45:00.123+00`). */
+function timestampText(value: string, column: Column, fraction: boolean): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
+  if (!m) return value;
+  const zone = m[4] === "Z" ? "+00" : (m[4] ?? "");
+  return `${m[1]} ${m[2]}${fraction ? (m[3] ?? "") : ""}${column.dbType === "timestamptz" || m[4] ? zone : ""}`;
+}
+
+/**
+ * Text a copy puts on the clipboard: numbers without separators (they paste into spreadsheets), timestamps
+ * with their fraction of a second (the grid shows whole seconds; a pasted value must match the data), NULL
+ * as empty.
+ */
 export function copyValue(value: unknown, column: Column): string {
   if (value === null || value === undefined) return "";
   if (column.type === "number") return String(value);
+  if (column.type === "timestamp" && typeof value === "string") return timestampText(value, column, true);
   return displayValue(value, column);
 }
 

@@ -68,7 +68,15 @@ export function createTab(dataSourceId: string, existing: QueryTab[], init: Part
 
 export function loadTabs(userId: string): TabsState | null {
   try {
-    const raw = window.localStorage.getItem(storageKey(userId));
+    return parseTabs(window.localStorage.getItem(storageKey(userId)));
+  } catch {
+    return null;
+  }
+}
+
+/** Tabs as saveTabs stored them (also what a `storage` event from another browser tab carries). */
+export function parseTabs(raw: string | null): TabsState | null {
+  try {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<TabsState>;
     if (!Array.isArray(parsed.tabs) || parsed.tabs.length === 0) return null;

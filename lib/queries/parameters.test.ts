@@ -92,3 +92,14 @@ describe("compileSql", () => {
     expect(mapOffset(segments, text.indexOf("$1") + 1)).toBe(sql.indexOf("{{long_name}}"));
   });
 });
+
+describe("NUL characters", () => {
+  it("are refused in text and list values with a message that names the parameter", () => {
+    expect(error(() => compileSql("select {{t}}", [{ name: "t", type: "text" }], { t: "a\u0000b" })).message).toBe(
+      "Parameter t contains a NUL character (\\0), which PostgreSQL text cannot hold: remove it.",
+    );
+    expect(error(() => compileSql("select {{l}}", [{ name: "l", type: "list" }], { l: ["ok", "\u0000"] })).message).toBe(
+      "Parameter l contains a NUL character (\\0), which PostgreSQL text cannot hold: remove it.",
+    );
+  });
+});

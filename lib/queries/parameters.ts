@@ -180,12 +180,18 @@ function resolvePlaceholder(
       return checkDate(name, raw);
     case "list": {
       const list = Array.isArray(raw) ? raw : [raw];
-      return list.map((v) => (typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)));
+      return list.map((v) => checkText(name, typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)));
     }
     case "text":
     default:
-      if (typeof raw === "string") return raw;
+      if (typeof raw === "string") return checkText(name, raw);
       if (typeof raw === "number") return String(raw);
       throw new AppError("INVALID", `Parameter ${name} must be text`);
   }
+}
+
+/** PostgreSQL text cannot hold a NUL character: said here, instead of "invalid byte sequence for encoding". */
+function checkText(name: string, text: string): string {
+  if (text.includes("\u0000")) throw new AppError("INVALID", `Parameter ${name} contains a NUL character (\\0), which PostgreSQL text cannot hold: remove it.`);
+  return text;
 }

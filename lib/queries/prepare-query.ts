@@ -23,7 +23,8 @@ export async function prepareQuery(
       if (!(position >= 1)) return undefined;
       const inExpanded = mapOffset(compiled.segments, position - 1);
       const inOriginal = mapOffset(expanded.segments, inExpanded);
-      return inOriginal < input.sql.length ? inOriginal + 1 : undefined;
+      // `inOriginal === length` is PostgreSQL's "syntax error at end of input", one past the last character.
+      return inOriginal <= input.sql.length ? inOriginal + 1 : undefined;
     },
   };
 }

@@ -155,6 +155,14 @@ describe("history", () => {
     const all = await listQueryRuns({ userId, mine: false, limit: 500 });
     expect(all.runs.some((r) => r.user?.name === "Other")).toBe(true);
   });
+
+  it("records a run refused for a NUL character in a value (PostgreSQL cannot store one)", async () => {
+    const sql = "select {{nul_text}} as v";
+    const e = await failure(runAdHocQuery({ userId, dataSourceId, sql, values: { nul_text: "a\u0000b" } }));
+    expect(e.message).toBe("Parameter nul_text contains a NUL character (\\0), which PostgreSQL text cannot hold: remove it.");
+    const { runs } = await listQueryRuns({ userId, mine: true, limit: 50 });
+    expect(runs.find((r) => r.sql === sql)).toMatchObject({ status: "failed", values: { nul_text: "a\ufffdb" }, error: e.message });
+  });
 });
 
 async function activity(query: string): Promise<number> {

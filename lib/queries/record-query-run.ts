@@ -17,8 +17,20 @@ export interface QueryRunRecord {
   error?: string | null;
 }
 
+/**
+ * The value with every NUL character replaced by U+FFFD: PostgreSQL's text and jsonb cannot store NUL, and a
+ * run whose SQL or values held one (refused, but still a run) would otherwise be missing from the history.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/\u0000/g, "\ufffd") as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  return value;
+}
+
 /** Writes one row of ad-hoc query history. */
-export async function recordQueryRun(run: QueryRunRecord): Promise<{ id: string }> {
+export async function recordQueryRun(input: QueryRunRecord): Promise<{ id: string }> {
+  const run = withoutNul(input);
   const json = (v: unknown) => (v === undefined || v === null ? undefined : (v as Prisma.InputJsonValue));
   return getDb().queryRun.create({
     data: {

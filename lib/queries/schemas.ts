@@ -7,7 +7,8 @@ const sqlSchema = z
   .string()
   .max(MAX_SQL_LENGTH, "The SQL is too long")
   // Not trimmed: PostgreSQL's error positions must point into the text as the user wrote it.
-  .refine((s) => s.trim().length > 0, "Write a query first");
+  .refine((s) => s.trim().length > 0, "Write a query first")
+  .refine((s) => !s.includes("\u0000"), "The SQL contains a NUL character (\\0), which PostgreSQL cannot read: remove it.");
 
 export const parameterValueSchema = z.union([
   z.string(),

@@ -4,9 +4,9 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Segment } from "@/lib/queries/parameters";
+import { MAX_SNIPPET_DEPTH, SNIPPET_REFERENCE as REFERENCE } from "./snippet-parameters";
 
-export const MAX_SNIPPET_DEPTH = 5;
-const REFERENCE = /\[([a-z0-9_]+)\]/g;
+export { MAX_SNIPPET_DEPTH };
 
 /** Snippet SQL by name, for the names asked for that exist. */
 export type SnippetLookup = (names: string[]) => Promise<Map<string, string>>;
