@@ -185,6 +185,25 @@ test("a closed tab with text in it can be reopened", async ({ page }) => {
   await expect(notice).toHaveCount(0);
 });
 
+test("a tab keeps its undo history while another tab is shown", async ({ page }) => {
+  await openSql(page);
+  const firstTab = (await page.getByRole("tab", { selected: true }).innerText()).trim();
+  await typeSql(page, "select 1 as one, 2 as two");
+  const text = page.getByTestId("sql-editor").locator(".view-lines");
+  const lines = text.locator(".view-line");
+  // Formatting is one undoable edit: one line becomes three.
+  await page.keyboard.press("Shift+Alt+F");
+  await expect(lines).toHaveCount(3);
+  await page.getByRole("button", { name: "New tab" }).click();
+  await typeSql(page, "select 'other'");
+  await page.getByRole("tab", { name: firstTab }).click();
+  await expect(lines).toHaveCount(3);
+  await page.getByTestId("sql-editor").locator(".monaco-editor textarea").focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(lines).toHaveCount(1);
+  await expect(text).toHaveText("select 1 as one, 2 as two");
+});
+
 test("two browser tabs of the SQL page do not overwrite each other's newer text", async ({ page, context }) => {
   await openSql(page);
   await typeSql(page, "select 'first' as v");

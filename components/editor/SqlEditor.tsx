@@ -50,7 +50,17 @@ export interface SqlEditorProps {
   error?: SqlEditorError | null;
   height?: number | string;
   ariaLabel?: string;
+  /**
+   * Identifies the text across remounts (one per query tab): its Monaco model, with its undo history,
+   * cursor and scroll position, outlives the editor and is picked up again when the tab is shown again.
+   */
+  modelId?: string;
+  /** The `modelId`s still in use (the open tabs): kept models of any other are disposed on mount. */
+  liveModelIds?: string[];
 }
+
+const KEPT_MODEL_SCHEME = "spyglass-tab";
+const keptModelPath = (id: string) => `${KEPT_MODEL_SCHEME}://sql/${encodeURIComponent(id)}.sql`;
 
 const MARKER_OWNER = "spyglass";
 
@@ -65,6 +75,8 @@ export default function SqlEditor({
   error,
   height = 280,
   ariaLabel = "SQL editor",
+  modelId,
+  liveModelIds,
 }: SqlEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ onRun, onReady, schema, onFormatError, onSelectionChange });
@@ -93,6 +105,18 @@ export default function SqlEditor({
     editorRef.current = editor;
     registerSqlCompletion(monaco);
     const model = editor.getModel();
+    if (liveModelIds) {
+      const live = new Set(liveModelIds.map(keptModelPath));
+      for (const m of monaco.editor.getModels()) {
+        if (m.uri.scheme === KEPT_MODEL_SCHEME && m !== model && !live.has(m.uri.toString())) m.dispose();
+      }
+    }
+    // A kept model holds the text as it was when the tab was last shown; the tab's text may have changed
+    // since (taken from another browser tab): bring it up to date as an undoable edit.
+    if (model && model.getValue() !== value) {
+      editor.executeEdits("spyglass", [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+    }
     const releaseSchema = model ? setModelSchema(model, () => latest.current.schema) : () => {};
     editor.onDidDispose(releaseSchema);
 
@@ -200,6 +224,8 @@ export default function SqlEditor({
           onChange(v ?? "");
         }}
         defaultLanguage="sql"
+        path={modelId ? keptModelPath(modelId) : undefined}
+        keepCurrentModel={Boolean(modelId)}
         onMount={handleMount}
         loading={<div className={styles.loading}>Loading editor…</div>}
         options={{

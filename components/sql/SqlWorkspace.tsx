@@ -666,6 +666,8 @@ function Workspace(props: SqlWorkspaceProps) {
           />
           <SqlEditor
             key={tab.id}
+            modelId={tab.id}
+            liveModelIds={state.tabs.map((t) => t.id)}
             value={tab.sql}
             onChange={(sql) => updateTab(tab.id, { sql })}
             onRun={runFromEditor}
