@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { assertQueueAvailable, DIGESTS_UNAVAILABLE_MESSAGE, syncSubscriptionSchedule, withQueueUnavailableMessage } from "@/lib/jobs/queues";
+import { assertQueueAvailable, DIGESTS_UNAVAILABLE_MESSAGE, syncSubscriptionSchedule } from "@/lib/jobs/queues";
 import { createSubscriptionServerSchema } from "@/lib/schedules/cron";
 import type { CreateSubscriptionInput } from "@/lib/schedules/schemas";
 import { getSubscriptionView } from "./list-subscriptions";
@@ -28,7 +28,7 @@ export async function createSubscription(
 ): Promise<SubscriptionView> {
   const data = createSubscriptionServerSchema.parse(input);
   await assertPickableRecipients(data.recipientUserIds, dashboard);
-  await withQueueUnavailableMessage(DIGESTS_UNAVAILABLE_MESSAGE, assertQueueAvailable);
+  await assertQueueAvailable(DIGESTS_UNAVAILABLE_MESSAGE);
   const created = await getDb().subscription.create({
     data: {
       dashboardId: dashboard.id,

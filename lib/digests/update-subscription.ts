@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertQueueAvailable, DIGESTS_UNAVAILABLE_MESSAGE, withQueueUnavailableMessage } from "@/lib/jobs/queues";
+import { assertQueueAvailable, DIGESTS_UNAVAILABLE_MESSAGE } from "@/lib/jobs/queues";
 import { cronProblem } from "@/lib/schedules/cron";
 import { updateSubscriptionSchema, type UpdateSubscriptionInput } from "@/lib/schedules/schemas";
 import { syncScheduleOrLog } from "./create-subscription";
@@ -33,7 +33,7 @@ export async function updateSubscription(
   if (!formats.some(Boolean)) throw new AppError("INVALID", "Choose what the email carries: the image, CSV files or a PDF", { field: "includeImage" });
   if (data.recipientUserIds) await assertPickableRecipients(data.recipientUserIds, dashboard);
   const reschedules = data.cron !== undefined || data.timezone !== undefined || data.enabled !== undefined;
-  if (reschedules) await withQueueUnavailableMessage(DIGESTS_UNAVAILABLE_MESSAGE, assertQueueAvailable);
+  if (reschedules) await assertQueueAvailable(DIGESTS_UNAVAILABLE_MESSAGE);
   await getDb().subscription.update({
     where: { id: current.id },
     data: {

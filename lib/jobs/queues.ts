@@ -26,16 +26,6 @@ export const QUEUE_UNAVAILABLE_MESSAGE = "Refreshes are paused: the job queue (R
 export const DIGESTS_UNAVAILABLE_MESSAGE =
   "Digests cannot be scheduled or sent right now: the job queue (Redis) is unreachable. Nothing was changed; try again when it is back";
 
-/** Runs `fn`, answering a Redis outage with `message` instead of the refresh-centred default. */
-export async function withQueueUnavailableMessage<T>(message: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AppError && e.code === "UNAVAILABLE" && e.message === QUEUE_UNAVAILABLE_MESSAGE) throw new AppError("UNAVAILABLE", message);
-    throw e;
-  }
-}
-
 /** How long a request may wait for Redis before it answers 503. */
 const REDIS_WAIT_MS = 3_000;
 const REDIS_OP_TIMEOUT_MS = 5_000;
@@ -82,8 +72,8 @@ function getQueue(name: QueueName): Queue {
   return queue;
 }
 
-function unavailable(cause?: unknown): AppError {
-  const err = new AppError("UNAVAILABLE", QUEUE_UNAVAILABLE_MESSAGE);
+function unavailable(message: string, cause?: unknown): AppError {
+  const err = new AppError("UNAVAILABLE", message);
   if (cause !== undefined) (err as Error & { cause?: unknown }).cause = cause;
   return err;
 }
@@ -91,13 +81,13 @@ function unavailable(cause?: unknown): AppError {
 /**
  * Runs one Redis operation with a deadline. When Redis is unreachable (not ready, or the operation fails
  * while the connection is down, or it takes too long) the producer is dropped, so a Queue whose start-up
- * failed is never reused, and the call throws AppError("UNAVAILABLE").
+ * failed is never reused, and the call throws AppError("UNAVAILABLE", unavailableMessage).
  */
-async function withRedis<T>(op: () => Promise<T>): Promise<T> {
+async function withRedis<T>(op: () => Promise<T>, unavailableMessage = QUEUE_UNAVAILABLE_MESSAGE): Promise<T> {
   const producer = getProducer();
   if (!(await waitForReady(producer.connection, REDIS_WAIT_MS))) {
     await resetProducer();
-    throw unavailable();
+    throw unavailable(unavailableMessage);
   }
   let timer: NodeJS.Timeout | undefined;
   const running = op();
@@ -106,7 +96,7 @@ async function withRedis<T>(op: () => Promise<T>): Promise<T> {
     return await Promise.race([
       running,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(unavailable()), REDIS_OP_TIMEOUT_MS);
+        timer = setTimeout(() => reject(unavailable(unavailableMessage)), REDIS_OP_TIMEOUT_MS);
       }),
     ]);
   } catch (e) {
@@ -116,7 +106,7 @@ async function withRedis<T>(op: () => Promise<T>): Promise<T> {
     }
     if (producer.connection.status !== "ready") {
       await resetProducer();
-      throw unavailable(e);
+      throw unavailable(unavailableMessage, e);
     }
     throw e;
   } finally {
@@ -145,9 +135,12 @@ export async function closeQueues(): Promise<void> {
   await resetProducer();
 }
 
-/** Throws AppError("UNAVAILABLE") unless Redis answers; for APIs that must not change anything otherwise. */
-export async function assertQueueAvailable(): Promise<void> {
-  await withRedis(() => getProducer().connection.ping());
+/**
+ * Throws AppError("UNAVAILABLE", unavailableMessage) unless Redis answers; for APIs that must not change
+ * anything otherwise.
+ */
+export async function assertQueueAvailable(unavailableMessage = QUEUE_UNAVAILABLE_MESSAGE): Promise<void> {
+  await withRedis(() => getProducer().connection.ping(), unavailableMessage);
 }
 
 /** The producer's Redis connection, for small reads such as worker heartbeats. */
@@ -186,17 +179,19 @@ export async function enqueueDashboardRefresh(dashboardId: string, trigger: "man
 export async function enqueueDigestNow(subscriptionId: string): Promise<{ jobId: string; scheduledFor: string }> {
   const pending = await withRedis(async () => {
     const jobs = await getQueue(sendDigestJob.queue).getJobs(["delayed", "waiting", "prioritized", "active"]);
-    return jobs.find((j) => j?.name === sendDigestJob.name && j.data?.trigger === "manual" && j.data?.subscriptionId === subscriptionId);
-  });
-  if (pending?.id) {
-    if (await pending.isDelayed()) await withRedis(() => pending.promote());
-    return { jobId: pending.id, scheduledFor: String(pending.data.scheduledFor) };
-  }
+    const job = jobs.find((j) => j?.name === sendDigestJob.name && j.data?.trigger === "manual" && j.data?.subscriptionId === subscriptionId);
+    if (job && (await job.isDelayed())) await job.promote();
+    return job;
+  }, DIGESTS_UNAVAILABLE_MESSAGE);
+  if (pending?.id) return { jobId: pending.id, scheduledFor: String(pending.data.scheduledFor) };
   const scheduledFor = new Date().toISOString();
   const payload = sendDigestPayload.parse({ subscriptionId, trigger: "manual", scheduledFor });
   // One job per subscription and time, as for scheduled runs (whose ids come from their scheduler).
   const jobId = `digest-${subscriptionId}-${Date.parse(scheduledFor)}`;
-  const job = await withRedis(() => getQueue(sendDigestJob.queue).add(sendDigestJob.name, payload, { ...sendDigestJob.options, jobId }));
+  const job = await withRedis(
+    () => getQueue(sendDigestJob.queue).add(sendDigestJob.name, payload, { ...sendDigestJob.options, jobId }),
+    DIGESTS_UNAVAILABLE_MESSAGE,
+  );
   return { jobId: String(job.id), scheduledFor };
 }
 

@@ -3,7 +3,7 @@ import { assertAllowed, canEditContent } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getSubscriptionOrThrow } from "@/lib/digests/get-subscription";
 import { errorResponse } from "@/lib/errors";
-import { DIGESTS_UNAVAILABLE_MESSAGE, enqueueDigestNow, withQueueUnavailableMessage } from "@/lib/jobs/queues";
+import { enqueueDigestNow } from "@/lib/jobs/queues";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -14,7 +14,7 @@ export async function POST(_req: Request, ctx: { params: Promise<{ id: string }>
     const user = await requireUser();
     assertAllowed(canEditContent(user), "send digests");
     await getSubscriptionOrThrow(id, user);
-    return Response.json(await withQueueUnavailableMessage(DIGESTS_UNAVAILABLE_MESSAGE, () => enqueueDigestNow(id)), { status: 202 });
+    return Response.json(await enqueueDigestNow(id), { status: 202 });
   } catch (e) {
     return errorResponse(e);
   }
