@@ -64,6 +64,14 @@ const keptModelPath = (id: string) => `${KEPT_MODEL_SCHEME}://sql/${encodeURICom
 
 const MARKER_OWNER = "spyglass";
 
+/** Puts `text` in the editor as one undoable edit, when it differs from what the editor holds. */
+function replaceText(editor: monaco.editor.IStandaloneCodeEditor, text: string) {
+  const model = editor.getModel();
+  if (!model || model.getValue() === text) return;
+  editor.executeEdits("spyglass", [{ range: model.getFullModelRange(), text }]);
+  editor.pushUndoStop();
+}
+
 export default function SqlEditor({
   value,
   onChange,
@@ -79,9 +87,9 @@ export default function SqlEditor({
   liveModelIds,
 }: SqlEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const latest = useRef({ onRun, onReady, schema, onFormatError, onSelectionChange });
+  const latest = useRef({ value, onRun, onReady, schema, onFormatError, onSelectionChange });
   useEffect(() => {
-    latest.current = { onRun, onReady, schema, onFormatError, onSelectionChange };
+    latest.current = { value, onRun, onReady, schema, onFormatError, onSelectionChange };
   });
 
   // The editor owns its text while the user types (a controlled `value` would race fast typing and drop
@@ -92,11 +100,7 @@ export default function SqlEditor({
     const editor = editorRef.current;
     if (!editor || value === lastReported.current) return;
     lastReported.current = value;
-    const model = editor.getModel();
-    if (model && model.getValue() !== value) {
-      editor.executeEdits("spyglass", [{ range: model.getFullModelRange(), text: value }]);
-      editor.pushUndoStop();
-    }
+    replaceText(editor, value);
   }, [value]);
 
   useEffect(() => () => latest.current.onReady?.(null), []);
@@ -113,10 +117,8 @@ export default function SqlEditor({
     }
     // A kept model holds the text as it was when the tab was last shown; the tab's text may have changed
     // since (taken from another browser tab): bring it up to date as an undoable edit.
-    if (model && model.getValue() !== value) {
-      editor.executeEdits("spyglass", [{ range: model.getFullModelRange(), text: value }]);
-      editor.pushUndoStop();
-    }
+    lastReported.current = latest.current.value;
+    replaceText(editor, latest.current.value);
     const releaseSchema = model ? setModelSchema(model, () => latest.current.schema) : () => {};
     editor.onDidDispose(releaseSchema);
 
