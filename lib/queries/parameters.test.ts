@@ -103,3 +103,46 @@ describe("NUL characters", () => {
     );
   });
 });
+
+describe("template syntax outside code", () => {
+  it("ignores placeholders and optional blocks in comments: a commented-out line asks for no value", () => {
+    const sql = "select * from t\n-- where region = {{region}}\n/* [[ and b = {{b}} ]] */ where a = {{a}}";
+    expect(findParameters(sql)).toEqual(["a"]);
+    expect(compileSql(sql, [], { a: 1 })).toEqual({
+      text: "select * from t\n-- where region = {{region}}\n/* [[ and b = {{b}} ]] */ where a = $1",
+      values: [1],
+    });
+  });
+
+  it("keeps double brackets that hold no placeholder as written: arrays and JSON", () => {
+    const sql = "select array[[1,2],[3,4]], '[[1,2],[3,4]]'::jsonb, $j$[[5]]$j$::jsonb";
+    expect(compileSql(sql, [], {})).toEqual({ text: sql, values: [] });
+  });
+
+  it("ends an optional block at the first ]] in code, not one inside a string", () => {
+    const sql = "select 1 where true [[ and a = ']]' and b = {{b}} ]] and c";
+    expect(compileSql(sql, [], { b: 2 })).toEqual({ text: "select 1 where true  and a = ']]' and b = $1  and c", values: [2] });
+    expect(compileSql(sql, [], {})).toEqual({ text: "select 1 where true  and c", values: [] });
+  });
+
+  it("refuses a placeholder inside quotes, at its position, with how to write it", () => {
+    const sql = "select * from t where name like '%{{name}}%'";
+    const e = error(() => compileSql(sql, [], { name: "ada" }));
+    expect(e.code).toBe("INVALID");
+    expect(e.message).toBe(
+      "{{name}} is inside quotes, where the warehouse would read it as text. Parameters are sent as values, not pasted into the SQL: remove the quotes around it (name = {{name}}).",
+    );
+    expect(e.details).toEqual({ position: sql.indexOf("{{name}}") + 1, hint: "To put text around a value, join it: like '%' || {{name}} || '%'." });
+    expect(findParameters(sql)).toEqual([]);
+
+    const quotedIdentifier = error(() => compileSql('select "{{col}}" from t', [], { col: "x" }));
+    expect(quotedIdentifier.details).toEqual({ position: 9, hint: "A parameter can only stand for a value, not for a column or table name." });
+  });
+
+  it("marks a parameter's value error at the placeholder", () => {
+    const sql = "select 1 where a = {{a}} and n = {{n}}";
+    const e = error(() => compileSql(sql, [{ name: "n", type: "number" }], { a: "x", n: "ten" }));
+    expect(e.message).toBe("Parameter n must be a number");
+    expect(e.details).toEqual({ position: sql.indexOf("{{n}}") + 1 });
+  });
+});

@@ -1,10 +1,12 @@
 // Query parameters: `{{name}}` placeholders compiled to bound `$n` parameters, `[[ ... ]]` optional clauses.
 // Pure and browser-safe (the editor imports it to find parameters as the user types).
 //
-// Placeholders are recognized anywhere in the text, including inside string literals and comments: write
-// `'{{x}}'` and you get `'$1'`, which PostgreSQL reads as the literal text "$1". A value is never spliced
-// into the text; only `$n` markers are.
+// Template syntax is recognized in code only (lib/queries/sql-regions.ts): in a comment it is left alone, so
+// a commented-out line asks for no value; `[[` and `]]` inside a string literal are just text; and a
+// placeholder inside quotes (`'{{x}}'`) is refused with the fix, because a bound `$1` inside a literal is the
+// text "$1", not the value. A value is never spliced into the text; only `$n` markers are.
 import { AppError } from "@/lib/errors";
+import { matchesInCode, sqlRegions, type Region } from "./sql-regions";
 
 export type ParameterType = "text" | "number" | "date" | "date_range" | "list";
 
@@ -18,13 +20,14 @@ export type ParameterValue = string | number | string[] | { start: string; end: 
 
 /** `{{ name }}`, `{{name.start}}`, `{{name.end}}`. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.(start|end))?\s*\}\}/g;
-/** An optional block `[[ ... ]]` (not nested). */
-const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
 
-/** Distinct parameter names in order of first use (date ranges by their base name), optional blocks included. */
+/**
+ * Distinct parameter names in order of first use (date ranges by their base name), optional blocks included.
+ * Placeholders in comments and in quotes are not parameters (compileSql refuses the quoted ones).
+ */
 export function findParameters(sql: string): string[] {
   const names: string[] = [];
-  for (const m of sql.matchAll(PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  for (const m of matchesInCode(sql, PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
 
@@ -37,6 +40,8 @@ export interface Segment {
   src: number;
   len: number;
   copied: boolean;
+  /** Length of what a replaced piece replaced, so that "end of input" just after it maps to its end. */
+  srcLen?: number;
 }
 
 /** The offset in the source text of an offset in the output text described by `segments`. */
@@ -45,7 +50,7 @@ export function mapOffset(segments: Segment[], outOffset: number): number {
     if (outOffset >= s.out && outOffset < s.out + s.len) return s.copied ? s.src + (outOffset - s.out) : s.src;
   }
   const last = segments[segments.length - 1];
-  return last ? last.src + (last.copied ? last.len : 0) + Math.max(0, outOffset - (last.out + last.len)) : outOffset;
+  return last ? last.src + (last.copied ? last.len : (last.srcLen ?? 0)) + Math.max(0, outOffset - (last.out + last.len)) : outOffset;
 }
 
 export interface CompiledSql {
@@ -70,24 +75,30 @@ export function compileSqlMapped(
     segments.push({ out: text.length, src: from, len: to - from, copied: true });
     text += sql.slice(from, to);
   };
-  const resolve = (name: string, part: string | undefined) => resolvePlaceholder(name, part, specByName.get(name), values);
+  // Errors about one placeholder carry its 1-based position, so the editor marks it.
+  const resolve = (m: RegExpExecArray) => atPlaceholder(m, () => resolvePlaceholder(m[1], m[2], specByName.get(m[1]), values));
+
+  const regions = sqlRegions(sql);
+  rejectQuotedPlaceholders(sql, regions);
+  const placeholders = matchesInCode(sql, PLACEHOLDER, regions);
+  const within = (from: number, to: number) => placeholders.filter((m) => m.index >= from && m.index + m[0].length <= to);
 
   // Placeholders in the span [from, to) of `sql`, compiled into the output.
   const emit = (from: number, to: number) => {
     let at = from;
-    for (const m of matchesIn(sql, PLACEHOLDER, from, to)) {
+    for (const m of within(from, to)) {
       copy(at, m.index);
       const key = m[2] ? `${m[1]}.${m[2]}` : m[1];
       let n = indexByKey.get(key);
       if (n === undefined) {
-        const value = resolve(m[1], m[2]);
-        if (value === undefined) throw new AppError("INVALID", `Parameter ${m[1]} needs a value`);
+        const value = resolve(m);
+        if (value === undefined) throw new AppError("INVALID", `Parameter ${m[1]} needs a value`, { position: m.index + 1 });
         bound.push(value);
         n = bound.length;
         indexByKey.set(key, n);
       }
       const marker = `$${n}`;
-      segments.push({ out: text.length, src: m.index, len: marker.length, copied: false });
+      segments.push({ out: text.length, src: m.index, len: marker.length, copied: false, srcLen: m[0].length });
       text += marker;
       at = m.index + m[0].length;
     }
@@ -95,17 +106,67 @@ export function compileSqlMapped(
   };
 
   let at = 0;
-  for (const block of sql.matchAll(OPTIONAL)) {
-    emit(at, block.index);
-    const innerFrom = block.index + 2;
-    const innerTo = innerFrom + block[1].length;
-    const inner = matchesIn(sql, PLACEHOLDER, innerFrom, innerTo);
-    const keep = inner.every((m) => resolve(m[1], m[2]) !== undefined);
+  for (const block of optionalBlocks(sql, regions, placeholders)) {
+    emit(at, block.from);
+    const innerFrom = block.from + 2;
+    const innerTo = block.to - 2;
+    const keep = within(innerFrom, innerTo).every((m) => resolve(m) !== undefined);
     if (keep) emit(innerFrom, innerTo);
-    at = block.index + block[0].length;
+    at = block.to;
   }
   emit(at, sql.length);
   return { text, values: bound, segments };
+}
+
+/**
+ * Optional blocks `[[ ... ]]` (not nested): a `[[` in code up to the next `]]` in code. Only a span with a
+ * placeholder in it is an optional block: `array[[1,2],[3,4]]` is a two-dimensional array, kept as written.
+ */
+function optionalBlocks(sql: string, regions: Region[], placeholders: RegExpExecArray[]): Array<{ from: number; to: number }> {
+  const opens = matchesInCode(sql, /\[\[/g, regions);
+  const closes = matchesInCode(sql, /\]\]/g, regions);
+  const blocks: Array<{ from: number; to: number }> = [];
+  let after = 0;
+  for (const open of opens) {
+    if (open.index < after) continue;
+    const close = closes.find((c) => c.index >= open.index + 2);
+    if (!close) break;
+    const to = close.index + 2;
+    if (!placeholders.some((m) => m.index > open.index && m.index < to)) continue;
+    blocks.push({ from: open.index, to });
+    after = to;
+  }
+  return blocks;
+}
+
+/** A placeholder inside a string literal or a quoted identifier is refused, with how to write it instead. */
+function rejectQuotedPlaceholders(sql: string, regions: Region[]) {
+  for (const r of regions) {
+    if (r.kind !== "string" && r.kind !== "identifier") continue;
+    const m = new RegExp(PLACEHOLDER.source).exec(sql.slice(r.from, r.to));
+    if (!m) continue;
+    const written = m[2] ? `{{${m[1]}.${m[2]}}}` : `{{${m[1]}}}`;
+    throw new AppError(
+      "INVALID",
+      `${written} is inside quotes, where the warehouse would read it as text. Parameters are sent as values, not pasted into the SQL: remove the quotes around it (${m[1]} = ${written}).`,
+      {
+        position: r.from + m.index + 1,
+        hint: r.kind === "string" ? `To put text around a value, join it: like '%' || ${written} || '%'.` : "A parameter can only stand for a value, not for a column or table name.",
+      },
+    );
+  }
+}
+
+/** Runs `fn`, giving an INVALID error it throws the position of the placeholder `m` (1-based). */
+function atPlaceholder<T>(m: RegExpExecArray, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === "INVALID" && e.details?.position === undefined) {
+      throw new AppError(e.code, e.message, { ...e.details, position: m.index + 1 });
+    }
+    throw e;
+  }
 }
 
 /**
@@ -115,14 +176,6 @@ export function compileSqlMapped(
 export function compileSql(sql: string, specs: ParameterSpec[], values: Record<string, ParameterValue>): CompiledSql {
   const { text, values: bound } = compileSqlMapped(sql, specs, values);
   return { text, values: bound };
-}
-
-function matchesIn(sql: string, re: RegExp, from: number, to: number): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  const scoped = new RegExp(re.source, "g");
-  scoped.lastIndex = from;
-  for (let m = scoped.exec(sql); m && m.index + m[0].length <= to; m = scoped.exec(sql)) out.push(m);
-  return out;
 }
 
 function isEmpty(v: ParameterValue | undefined): boolean {

@@ -22,11 +22,35 @@ describe("prepareQuery error positions", () => {
     expect((e as AppError).details).toEqual({ position: sql.length + 1 });
   });
 
-  it("maps the end of a query that ends with a parameter to that parameter", async () => {
-    const sql = "select 1 where x = {{x}}";
+  it("maps 'end of input' after a trailing parameter or snippet to the end of the text as written, not onto it", async () => {
+    const sql = "select 1 where x in ({{x}}";
     const prepared = await prepareQuery({ sql, values: { x: "a" } }, snippets({}));
-    expect(prepared.text).toBe("select 1 where x = $1");
-    expect(prepared.originalPosition(prepared.text.length + 1)).toBe(sql.indexOf("{{x}}") + 1);
+    expect(prepared.text).toBe("select 1 where x in ($1");
+    expect(prepared.originalPosition(prepared.text.length + 1)).toBe(sql.length + 1);
+    // Inside the parameter's `$1`, the position is the parameter's start.
+    expect(prepared.originalPosition(prepared.text.length)).toBe(sql.indexOf("{{x}}") + 1);
+
+    const expanded = await prepareQuery({ sql: "select 1 from [t]" }, snippets({ t: "demo.users where" }));
+    expect(expanded.originalPosition(expanded.text.length + 1)).toBe("select 1 from [t]".length + 1);
+  });
+
+  it("puts a parameter error at the parameter as written, through snippets", async () => {
+    const sql = "select [cols] from t where a = {{a}} and b = {{b}}";
+    const failure = await prepareQuery({ sql, values: { a: "1" } }, snippets({ cols: "x, y" })).then(
+      () => undefined,
+      (e: unknown) => e as AppError,
+    );
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure!.message).toBe("Parameter b needs a value");
+    expect(failure!.details).toEqual({ position: sql.indexOf("{{b}}") + 1 });
+
+    const inSnippet = "select 1 from t where [recent]";
+    const fromSnippet = await prepareQuery({ sql: inSnippet }, snippets({ recent: "created_at > {{since}}" })).then(
+      () => undefined,
+      (e: unknown) => e as AppError,
+    );
+    expect(fromSnippet!.message).toBe("Parameter since needs a value");
+    expect(fromSnippet!.details).toEqual({ position: inSnippet.indexOf("[recent]") + 1 });
   });
 
   it("drops a position past the end of the text", async () => {

@@ -15,7 +15,13 @@ export async function prepareQuery(
   lookup?: SnippetLookup,
 ): Promise<PreparedQuery> {
   const expanded = await expandSnippetsMapped(input.sql, lookup);
-  const compiled = compileSqlMapped(expanded.sql, input.parameters ?? [], input.values ?? {});
+  let compiled: ReturnType<typeof compileSqlMapped>;
+  try {
+    compiled = compileSqlMapped(expanded.sql, input.parameters ?? [], input.values ?? {});
+  } catch (e) {
+    // A parameter error's position is in the text with snippets expanded: moved to the text as written.
+    throw withPosition(e, (position) => (position >= 1 ? mapOffset(expanded.segments, position - 1) + 1 : undefined));
+  }
   return {
     text: compiled.text,
     values: compiled.values,
@@ -31,8 +37,12 @@ export async function prepareQuery(
 
 /** The same error with its position moved into the SQL as written (or dropped when it cannot be mapped). */
 export function withOriginalPosition(e: unknown, prepared: PreparedQuery): unknown {
+  return withPosition(e, (position) => prepared.originalPosition(position));
+}
+
+function withPosition(e: unknown, move: (position: number) => number | undefined): unknown {
   if (!(e instanceof AppError) || typeof e.details?.position !== "number") return e;
-  const position = prepared.originalPosition(e.details.position);
+  const position = move(e.details.position);
   const details = { ...e.details, position };
   if (position === undefined) delete details.position;
   return new AppError(e.code, e.message, details);

@@ -82,6 +82,21 @@ describe("parameters", () => {
     expect(e.message).toBe('column "nope" does not exist');
     expect(e.details?.position).toBe(sql.indexOf("nope") + 1);
   });
+
+  it("sends double brackets and template syntax in comments and literals to PostgreSQL as written", async () => {
+    const sql = "select array[[1,2],[3,4]] as a, '[[5]]'::jsonb as j, '{{' || 'x' || '}}' as t -- and {{region}}\n/* [[ and {{b}} ]] */";
+    const r = await runAdHocQuery({ userId, dataSourceId, sql });
+    // A two-dimensional array comes back in PostgreSQL's text form.
+    expect(r.rows).toEqual([["{{1,2},{3,4}}", [[5]], "{{x}}"]]);
+  });
+
+  it("refuses a parameter inside quotes at its position, before anything reaches PostgreSQL", async () => {
+    const sql = "select username from users where username like '%{{q}}%'";
+    const e = await failure(runAdHocQuery({ userId, dataSourceId, sql, values: { q: "a" } }));
+    expect(e.code).toBe("INVALID");
+    expect(e.message).toMatch(/^\{\{q\}\} is inside quotes/);
+    expect(e.details).toEqual({ position: sql.indexOf("{{q}}") + 1, hint: "To put text around a value, join it: like '%' || {{q}} || '%'." });
+  });
 });
 
 describe("cancel", () => {

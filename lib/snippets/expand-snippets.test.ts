@@ -15,6 +15,20 @@ describe("expandSnippets", () => {
     );
   });
 
+  it("leaves [name] in comments and string literals alone", async () => {
+    const lookup = lookupFrom({ paid_users: "select 1", draft: "oops" });
+    const sql = "select '[draft]' as label -- from [paid_users]\nfrom ([paid_users]) p /* [draft] */";
+    expect(await expandSnippets(sql, lookup)).toBe("select '[draft]' as label -- from [paid_users]\nfrom (select 1) p /* [draft] */");
+  });
+
+  it("ends a snippet that ends in a -- comment with a line break, so the comment does not swallow the rest of the line", async () => {
+    const lookup = lookupFrom({ active: "last_seen > now() - interval '30 days' -- active = seen in 30 days", inner: "x = 1 -- [active]" });
+    expect(await expandSnippets("select * from users where [active] and plan = 'pro'", lookup)).toBe(
+      "select * from users where last_seen > now() - interval '30 days' -- active = seen in 30 days\n and plan = 'pro'",
+    );
+    expect(await expandSnippets("select 1 where ([inner]) and y", lookup)).toBe("select 1 where (x = 1 -- [active]\n) and y");
+  });
+
   it("expands nested snippets", async () => {
     const lookup = lookupFrom({ a: "([b] + 1)", b: "([c] * 2)", c: "x" });
     expect(await expandSnippets("select [a], [b]", lookup)).toBe("select ((x * 2) + 1), (x * 2)");

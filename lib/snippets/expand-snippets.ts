@@ -1,10 +1,11 @@
 // `[name]` in SQL → the SQL of the snippet called `name`, expanded on the server before parameters are
 // compiled. Only names of existing snippets are replaced: other brackets (array subscripts `a[1]`,
-// `[[ optional ]]` blocks) are left alone. Like placeholders, `[name]` is recognized anywhere in the text.
+// `[[ optional ]]` blocks) are left alone. Like placeholders, `[name]` is recognized in code only, not in
+// comments or string literals (`'[draft]'` stays text).
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Segment } from "@/lib/queries/parameters";
-import { MAX_SNIPPET_DEPTH, SNIPPET_REFERENCE as REFERENCE } from "./snippet-parameters";
+import { MAX_SNIPPET_DEPTH, snippetReferences, snippetBodyToInsert } from "./snippet-parameters";
 
 export { MAX_SNIPPET_DEPTH };
 
@@ -21,7 +22,7 @@ export const lookupSnippetsInDb: SnippetLookup = async (names) => {
 export async function expandSnippetsMapped(sql: string, lookup: SnippetLookup = lookupSnippetsInDb): Promise<{ sql: string; segments: Segment[] }> {
   const known = new Map<string, string>();
   const load = async (text: string) => {
-    const wanted = [...new Set([...text.matchAll(REFERENCE)].map((m) => m[1]))].filter((n) => !known.has(n));
+    const wanted = [...new Set(snippetReferences(text).map((m) => m[1]))].filter((n) => !known.has(n));
     if (wanted.length === 0) return;
     const found = await lookup(wanted);
     for (const n of wanted) known.set(n, found.get(n) ?? "\u0000missing");
@@ -32,12 +33,12 @@ export async function expandSnippetsMapped(sql: string, lookup: SnippetLookup = 
     await load(text);
     let out = "";
     let at = 0;
-    for (const m of text.matchAll(REFERENCE)) {
+    for (const m of snippetReferences(text)) {
       const name = m[1];
       if (!exists(name)) continue;
       if (stack.includes(name)) throw new AppError("INVALID", `Snippet [${name}] includes itself (${[...stack, name].join(" → ")}).`);
       if (stack.length >= MAX_SNIPPET_DEPTH) throw new AppError("INVALID", `Snippets are nested more than ${MAX_SNIPPET_DEPTH} deep at [${name}].`);
-      out += text.slice(at, m.index) + (await expand(known.get(name)!, [...stack, name]));
+      out += text.slice(at, m.index) + snippetBodyToInsert(await expand(known.get(name)!, [...stack, name]));
       at = m.index + m[0].length;
     }
     return out + text.slice(at);
@@ -53,11 +54,11 @@ export async function expandSnippetsMapped(sql: string, lookup: SnippetLookup = 
     segments.push({ out: out.length, src: from, len: to - from, copied: true });
     out += sql.slice(from, to);
   };
-  for (const m of sql.matchAll(REFERENCE)) {
+  for (const m of snippetReferences(sql)) {
     if (!exists(m[1])) continue;
     copy(at, m.index);
-    const body = await expand(known.get(m[1])!, [m[1]]);
-    if (body.length > 0) segments.push({ out: out.length, src: m.index, len: body.length, copied: false });
+    const body = snippetBodyToInsert(await expand(known.get(m[1])!, [m[1]]));
+    if (body.length > 0) segments.push({ out: out.length, src: m.index, len: body.length, copied: false, srcLen: m[0].length });
     out += body;
     at = m.index + m[0].length;
   }

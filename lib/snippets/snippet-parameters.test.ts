@@ -16,6 +16,10 @@ describe("findParametersWithSnippets", () => {
     ]);
   });
 
+  it("ignores parameters and snippet references in comments and quotes", () => {
+    expect(findParametersWithSnippets("select {{a}}, '[paid]' -- and [recent] and {{b}}\n", snippets)).toEqual(["a"]);
+  });
+
   it("ignores unknown names and array subscripts, and stops at a snippet that includes itself", () => {
     expect(findParametersWithSnippets("select a[1], [nope] from t", snippets)).toEqual([]);
     expect(findParametersWithSnippets("select [loop]", snippets)).toEqual(["a"]);
