@@ -442,6 +442,38 @@ test("a syntax error at the end of the query is marked on the word it ends with"
   expect(box!.width).toBeGreaterThan(10);
 });
 
+test("a commented-out parameter asks for nothing, and a parameter inside quotes is marked with how to write it", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select username from demo.users\n-- where signup_client = {{client}}\nwhere username like '%{{q}}%' limit 3");
+  // Neither the commented-out {{client}} nor the quoted {{q}} is a parameter: no inputs.
+  await expect(page.getByLabel("Parameter client", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("Parameter q", { exact: true })).toHaveCount(0);
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("{{q}} is inside quotes");
+  await expect(alert).toContainText("like '%' || {{q}} || '%'");
+  await expect(alert).toContainText("at line 3, column 23");
+  // The squiggle is under the whole `{{q}}` (five characters), not only its first brace.
+  const squiggle = page.getByTestId("sql-editor").locator(".squiggly-error");
+  await expect(squiggle).toHaveCount(1);
+  const charWidth = await page.getByTestId("sql-editor").evaluate((editor) => {
+    // Monaco draws spaces as non-breaking ones; the line's outer span is as wide as its text (monospaced).
+    const line = [...editor.querySelectorAll(".view-line")].find((l) => l.textContent?.replace(/\u00a0/g, " ").includes("limit 3"))!;
+    return line.querySelector(":scope > span")!.getBoundingClientRect().width / line.textContent!.length;
+  });
+  const box = await squiggle.boundingBox();
+  expect(Math.round(box!.width / charWidth)).toBe(5);
+  await page.screenshot({ path: "/tmp/sql-quoted-parameter.png" });
+
+  // Written as the message says, it runs with the value bound.
+  await typeSql(page, "select count(*) as n from demo.users\n-- where signup_client = {{client}}\nwhere username like '%' || {{q}} || '%'");
+  const input = page.getByLabel("Parameter q", { exact: true });
+  await input.fill("a");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(results(page)).toContainText("1 row");
+  await expect(page.getByLabel("Parameter client", { exact: true })).toHaveCount(0);
+});
+
 test("an error in a selected statement is reported at its line and column in the editor", async ({ page }) => {
   await openSql(page);
   await typeSql(page, "select 1 as ok;\n  select nope from demo.users;");

@@ -196,6 +196,9 @@ export default function SqlEditor({
     const word = model.getWordAtPosition(start);
     let startColumn = start.column;
     let endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+    // A parameter or snippet error points at the `{{` or `[` it starts with: mark the whole `{{name}}`.
+    const template = templateTokenAt(model.getLineContent(start.lineNumber), start.column - 1);
+    if (template) endColumn = start.column + template;
     if (start.column >= model.getLineMaxColumn(start.lineNumber) && start.column > 1) {
       // "syntax error at end of input" points past the last character, where a marker has no width and is
       // not drawn: mark the word (or character) the text ends with instead.
@@ -256,3 +259,12 @@ export default function SqlEditor({
 }
 
 export { SqlEditor };
+
+/** `{{name}}`, `{{range.start}}` or `[snippet]`, as the server reports errors at them. */
+const TEMPLATE_TOKEN = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}|\[[a-z0-9_]+\]/y;
+
+/** The length of the template token that starts at `index` of `line`, or 0. */
+function templateTokenAt(line: string, index: number): number {
+  TEMPLATE_TOKEN.lastIndex = index;
+  return TEMPLATE_TOKEN.exec(line)?.[0].length ?? 0;
+}
