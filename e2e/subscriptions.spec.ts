@@ -2,8 +2,23 @@
 // schedule in a time zone (with its next runs), CSV files, a subject template (previewed, and an unknown
 // placeholder named) and a Slack webhook that is shown as "set" but never again; then "Send a test to me"
 // and the delivery log.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { leafParts, parseMime } from "@/lib/mail/parse-mime";
 import { admin, signInAsAdmin } from "./helpers";
+
+/** The unsubscribe link of the newest email to `to` in the e2e server's outbox (no SMTP_URL: mail goes there). */
+async function unsubscribeLinkInOutbox(to: string): Promise<string> {
+  const dir = path.resolve(".data/e2e/outbox");
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith(".eml")).sort().reverse()) {
+    const root = parseMime(await readFile(path.join(dir, file), "utf8"));
+    if (!root.headers.get("to")?.includes(to)) continue;
+    const text = leafParts(root).find((p) => p.contentType === "text/plain")!.body.toString("utf8");
+    return /^Unsubscribe: (\S+)$/m.exec(text)![1];
+  }
+  throw new Error(`No email to ${to} in ${dir}`);
+}
 
 const DASHBOARD = "Executive weekly tearsheet";
 
@@ -94,4 +109,21 @@ test("an editor sets up a digest, sends a test to themselves and reads the deliv
   await item.getByRole("button", { name: "Edit" }).click();
   await expect(item.getByTestId("next-runs")).toContainText("Next:");
   await panel.screenshot({ path: "test-results/subscriptions-panel.png" });
+
+  // The test email's unsubscribe link: unsubscribe, see it on the panel, then subscribe again from the same page.
+  const unsubscribe = await unsubscribeLinkInOutbox(admin.email);
+  await page.goto(unsubscribe);
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  await page.screenshot({ path: "test-results/unsubscribed.png" });
+  await page.goto(`/dashboards/${id}`);
+  await page.getByRole("button", { name: "Email subscriptions" }).click();
+  await expect(page.getByRole("region", { name: "Email subscriptions" }).getByText(`· unsubscribed: ${admin.email}`)).toBeVisible();
+  await page.goto(unsubscribe);
+  await page.getByRole("button", { name: "Subscribe again" }).click();
+  await expect(page.getByTestId("resubscribed")).toHaveText(`${admin.email} is subscribed to the “${DASHBOARD}” digest again.`);
+  await page.goto(`/dashboards/${id}`);
+  await page.getByRole("button", { name: "Email subscriptions" }).click();
+  await expect(page.getByRole("region", { name: "Email subscriptions" }).getByText(/Send a test to me/)).toBeVisible();
+  await expect(page.getByText("· unsubscribed:")).toHaveCount(0);
 });

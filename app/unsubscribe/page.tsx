@@ -27,9 +27,22 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             <p data-testid="unsubscribed">
               <strong>{target.email}</strong> will no longer receive the “{subject.dashboardTitle}” digest.
             </p>
+            <form method="post" action={action}>
+              <input type="hidden" name="resubscribe" value="1" />
+              <p className="muted">Unsubscribed by mistake?</p>
+              <button type="submit" className="btn">
+                Subscribe again
+              </button>
+            </form>
           </>
         ) : (
           <>
+            {/* Only said while the address is subscribed: true whoever typed `resubscribed=1`. */}
+            {query.resubscribed === "1" && (
+              <p data-testid="resubscribed">
+                <strong>{target.email}</strong> is subscribed to the “{subject.dashboardTitle}” digest again.
+              </p>
+            )}
             <h1>Unsubscribe?</h1>
             <p>
               Stop emailing the “{subject.dashboardTitle}” digest to <strong>{target.email}</strong>?

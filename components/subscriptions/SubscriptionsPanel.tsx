@@ -270,7 +270,15 @@ export function SubscriptionsPanel({ dashboardId, canEdit }: { dashboardId: stri
                           {r}
                         </span>
                       ))}
-                      {s.optedOut.length > 0 && <span className="muted"> · unsubscribed: {s.optedOut.join(", ")}</span>}
+                      {s.optedOut.length > 0 && (
+                        <span
+                          className="muted"
+                          title="They unsubscribed with the link in a digest and are skipped. Only they can subscribe again, with “Subscribe again” on that link's page."
+                        >
+                          {" "}
+                          · unsubscribed: {s.optedOut.join(", ")}
+                        </span>
+                      )}
                     </div>
                     <div className={styles.meta}>
                       {s.schedule} ({s.timezone}){!s.enabled && " · paused"}

@@ -563,6 +563,42 @@ describe("unsubscribe links and the bounce webhook on the web app", () => {
     expect(await latePage.text()).toContain("This unsubscribe link does not work");
   }, 120_000);
 
+  it("an unsubscribed recipient can subscribe again from their link's page, and the next digest reaches them", async () => {
+    const { dashboard } = await seedDashboard(`Resubscribe ${stamp}`);
+    const sub = await getDb().subscription.create({ data: { dashboardId: dashboard.id, recipients: ["back@example.com"], includeImage: false, attachCsv: true } });
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    const link = new URL(unsubscribeLink(received.find((m) => m.to[0] === "back@example.com")!));
+    const post = (field: string) =>
+      fetch(`${link.origin}/api/unsubscribe${link.search}`, { method: "POST", body: new URLSearchParams({ [field]: "1" }), redirect: "manual" });
+
+    const unsubscribed = await fetch((await post("confirm")).headers.get("location")!);
+    const unsubscribedHtml = await unsubscribed.text();
+    expect(unsubscribedHtml).toContain("You are unsubscribed");
+    expect(unsubscribedHtml).toContain("Subscribe again");
+
+    const again = await post("resubscribe");
+    expect(again.status).toBe(303);
+    const againUrl = new URL(again.headers.get("location")!);
+    expect(againUrl.searchParams.get("resubscribed")).toBe("1");
+    // React separates text parts with `<!-- -->`.
+    const againHtml = (await (await fetch(againUrl)).text()).replaceAll("<!-- -->", "");
+    expect(againHtml).toContain(`<strong>back@example.com</strong> is subscribed to the “Resubscribe ${stamp}” digest again.`);
+    expect(againHtml).toContain("Unsubscribe?");
+    expect(await getDb().subscriptionOptOut.count({ where: { subscriptionId: sub.id } })).toBe(0);
+
+    received.length = 0;
+    await runDigest({ subscriptionId: sub.id, scheduledFor: nextTime(), trigger: "schedule" });
+    expect(received.map((m) => m.to)).toEqual([["back@example.com"]]);
+
+    // A forged link cannot take anyone's opt-out back.
+    await post("confirm");
+    const forged = new URL(link);
+    forged.searchParams.set("e", "someone@example.com");
+    const forgedPost = await fetch(`${link.origin}/api/unsubscribe${forged.search}`, { method: "POST", body: new URLSearchParams({ resubscribe: "1" }), redirect: "manual" });
+    expect(forgedPost.status).toBe(400);
+    expect(await getDb().subscriptionOptOut.count({ where: { subscriptionId: sub.id } })).toBe(1);
+  }, 120_000);
+
   it("a test of a dashboard that renders nothing says why, logs it, and sends nothing", async () => {
     const { dashboard } = await createTestDashboard({ dataSourceId, title: `Empty ${stamp}`, charts: [] });
     dashboards.push(dashboard.id);

@@ -1,4 +1,4 @@
-// Recording that a recipient unsubscribed from one subscription (through their signed link).
+// Recording that a recipient unsubscribed from one subscription (through their signed link), or took it back.
 import { getDb } from "@/lib/db";
 import type { UnsubscribeTarget } from "./unsubscribe-token";
 
@@ -21,5 +21,14 @@ export async function recordOptOut(target: UnsubscribeTarget): Promise<boolean> 
     create: { subscriptionId: target.subscriptionId, email: target.email },
     update: {},
   });
+  return true;
+}
+
+/** Takes the opt-out back ("Subscribe again" on the unsubscribe page). False when the subscription no longer exists. */
+export async function removeOptOut(target: UnsubscribeTarget): Promise<boolean> {
+  const db = getDb();
+  const exists = await db.subscription.count({ where: { id: target.subscriptionId } });
+  if (!exists) return false;
+  await db.subscriptionOptOut.deleteMany({ where: { subscriptionId: target.subscriptionId, email: target.email } });
   return true;
 }

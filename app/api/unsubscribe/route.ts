@@ -1,7 +1,9 @@
 // Records an opt-out from a digest. Public: the signed query (subscription, address, HMAC) is the
 // authorization. Two callers: the confirm button of /unsubscribe (a form with confirm=1, answered with a
 // redirect back to the page) and mail clients' one-click List-Unsubscribe (RFC 8058, answered 200).
-import { recordOptOut } from "@/lib/digests/record-opt-out";
+// The page's "Subscribe again" button (resubscribe=1) takes the opt-out back: only the recipient, holding
+// their signed link, can undo it; an editor re-adding the address cannot.
+import { recordOptOut, removeOptOut } from "@/lib/digests/record-opt-out";
 import { readUnsubscribeQuery } from "@/lib/digests/unsubscribe-token";
 import { getRuntimeEnv } from "@/lib/env";
 import { errorResponse, notFound } from "@/lib/errors";
@@ -19,13 +21,14 @@ export async function POST(req: Request) {
     }
     const form = await req.formData().catch(() => null);
     const fromPage = form?.get("confirm") === "1";
-    const recorded = await recordOptOut(target);
-    if (fromPage) {
-      // Back to the page, which says what happened: unsubscribed, or (the subscription was deleted
-      // meanwhile) that the link no longer works, rather than a JSON error in the browser.
+    const resubscribe = form?.get("resubscribe") === "1";
+    const recorded = resubscribe ? await removeOptOut(target) : await recordOptOut(target);
+    if (fromPage || resubscribe) {
+      // Back to the page, which says what happened: unsubscribed, subscribed again, or (the subscription was
+      // deleted meanwhile) that the link no longer works, rather than a JSON error in the browser.
       const page = new URL(appUrlFor(env.APP_URL, "/unsubscribe"));
       page.search = url.search;
-      if (recorded) page.searchParams.set("done", "1");
+      if (recorded) page.searchParams.set(resubscribe ? "resubscribed" : "done", "1");
       return new Response(null, { status: 303, headers: { location: page.toString(), ...NO_STORE } });
     }
     if (!recorded) throw notFound("Subscription");
