@@ -467,6 +467,10 @@ test("a commented-out parameter asks for nothing, and a parameter inside quotes 
 
   // Written as the message says, it runs with the value bound.
   await typeSql(page, "select count(*) as n from demo.users\n-- where signup_client = {{client}}\nwhere username like '%' || {{q}} || '%'");
+  // Only the parameter that counts is coloured as one; the commented-out {{client}} stays a comment.
+  const marked = () =>
+    page.getByTestId("sql-editor").evaluate((editor) => [...editor.querySelectorAll(".view-line .spyglass-parameter")].map((s) => s.textContent).join(""));
+  await expect.poll(marked).toBe("{{q}}");
   const input = page.getByLabel("Parameter q", { exact: true });
   await input.fill("a");
   await page.keyboard.press("ControlOrMeta+Enter");

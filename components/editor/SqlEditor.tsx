@@ -4,6 +4,7 @@
 // error's position. Load it with next/dynamic({ ssr: false }): Monaco only runs in a browser.
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
+import { findPlaceholders } from "@/lib/queries/parameters";
 import type { CompletionSchema } from "./completion";
 import { registerSqlCompletion, setModelSchema } from "./completion-provider";
 import { formatSql } from "./format-sql";
@@ -121,6 +122,7 @@ export default function SqlEditor({
     replaceText(editor, latest.current.value);
     const releaseSchema = model ? setModelSchema(model, () => latest.current.schema) : () => {};
     editor.onDidDispose(releaseSchema);
+    markParameters(editor);
 
     const runText = (selectionOnly: boolean): RunRequest => {
       const m = editor.getModel();
@@ -259,6 +261,30 @@ export default function SqlEditor({
 }
 
 export { SqlEditor };
+
+/**
+ * Marks each `{{parameter}}` that counts (in code, not in a comment or quotes) with its own colour and a
+ * hover, kept up to date as the text changes: a `{{x}}` in a comment then visibly is not a parameter.
+ */
+function markParameters(editor: monaco.editor.IStandaloneCodeEditor) {
+  const decorations = editor.createDecorationsCollection();
+  const update = () => {
+    const model = editor.getModel();
+    if (!model) return decorations.clear();
+    decorations.set(
+      findPlaceholders(model.getValue()).map(({ name, from, to }) => ({
+        range: monaco.Range.fromPositions(model.getPositionAt(from), model.getPositionAt(to)),
+        options: {
+          inlineClassName: "spyglass-parameter",
+          hoverMessage: { value: `Parameter \`${name}\`: its input is above the results; the value is sent bound, never pasted into the SQL.` },
+        },
+      })),
+    );
+  };
+  update();
+  editor.onDidChangeModelContent(update);
+  editor.onDidChangeModel(update);
+}
 
 /** `{{name}}`, `{{range.start}}` or `[snippet]`, as the server reports errors at them. */
 const TEMPLATE_TOKEN = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}|\[[a-z0-9_]+\]/y;

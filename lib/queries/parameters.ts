@@ -21,13 +21,18 @@ export type ParameterValue = string | number | string[] | { start: string; end: 
 /** `{{ name }}`, `{{name.start}}`, `{{name.end}}`. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.(start|end))?\s*\}\}/g;
 
+/** Where the parameters are: each `{{placeholder}}` in code, as `[from, to)` with its parameter's name. */
+export function findPlaceholders(sql: string): Array<{ name: string; from: number; to: number }> {
+  return matchesInCode(sql, PLACEHOLDER).map((m) => ({ name: m[1], from: m.index, to: m.index + m[0].length }));
+}
+
 /**
  * Distinct parameter names in order of first use (date ranges by their base name), optional blocks included.
  * Placeholders in comments and in quotes are not parameters (compileSql refuses the quoted ones).
  */
 export function findParameters(sql: string): string[] {
   const names: string[] = [];
-  for (const m of matchesInCode(sql, PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  for (const { name } of findPlaceholders(sql)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
