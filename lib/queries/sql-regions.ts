@@ -20,6 +20,8 @@ const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 /**
  * The regions of `sql`. Unterminated strings and comments run to the end of the text (PostgreSQL will say
  * what is wrong with them). Standard-conforming strings are assumed: a backslash escapes only in `E'...'`.
+ * (Redshift also reads `\'` as a quote inside a plain literal; such a literal is lexed as PostgreSQL would,
+ * which matters only for template syntax later on the same line. `''` works on both.)
  */
 export function sqlRegions(sql: string): Region[] {
   const regions: Region[] = [];
