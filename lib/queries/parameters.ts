@@ -97,7 +97,12 @@ export function compileSqlMapped(
       let n = indexByKey.get(key);
       if (n === undefined) {
         const value = resolve(m);
-        if (value === undefined) throw new AppError("INVALID", `Parameter ${m[1]} needs a value`, { position: m.index + 1 });
+        if (value === undefined) {
+          throw new AppError("INVALID", `Parameter ${m[1]} needs a value`, {
+            position: m.index + 1,
+            hint: `Fill in its input, give it a default, or put the clause in [[ ]] to leave it out while ${m[1]} is empty: [[ and x = {{${m[1]}}} ]].`,
+          });
+        }
         bound.push(value);
         n = bound.length;
         indexByKey.set(key, n);
