@@ -153,19 +153,28 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   await runOnSql(page, "select count(*) as members from users where user_id <= 4");
   await expect(page.getByTestId("results").getByRole("gridcell").last()).toHaveText("4");
 
-  // Delete removes it, from the list and from the SQL page's choices.
+  // Delete removes it, from the list and from the SQL page's choices; its two runs stay in the history.
   await page.goto("/admin/data-sources");
   await list.getByRole("link", { name: SOURCE_NAME }).click();
+  let confirmation = "";
   page.once("dialog", (dialog) => {
-    expect(dialog.message()).toBe(`Delete the data source "${SOURCE_NAME}"? This cannot be undone.`);
+    confirmation = dialog.message();
     void dialog.accept();
   });
   await form.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/admin\/data-sources$/);
   await expect(list.getByRole("link", { name: "Demo warehouse" })).toBeVisible();
   await expect(list.getByRole("row").filter({ hasText: SOURCE_NAME })).toHaveCount(0);
+  expect(confirmation).toBe(
+    `Delete the data source "${SOURCE_NAME}"? This cannot be undone.\n\nIts 2 runs in the query history will stay there, without a data source.`,
+  );
   await page.goto("/sql");
   await expect(page.getByLabel("Data source").locator("option")).toHaveText(["Demo warehouse"]);
+  await page.goto("/queries/history");
+  const kept = page.getByTestId("history-row").filter({ hasText: `${SOURCE_NAME} (deleted)` });
+  await expect(kept).toHaveCount(2);
+  await expect(kept.first()).toContainText("select count(*) as members from users where user_id <= 4");
+  await page.screenshot({ path: "/tmp/history-deleted-source.png", fullPage: true });
 
   // Not one response carried the password: pages, RSC payloads, API answers, headers.
   const all = await responses.all();

@@ -16,6 +16,8 @@ import styles from "./data-sources.module.css";
 interface Props {
   /** The saved source being edited; absent for a new one. */
   initial?: DataSourceDetails;
+  /** What else deleting it does, said in the confirmation (e.g. its history runs are kept). */
+  deleteNote?: string;
 }
 
 type Values = {
@@ -60,7 +62,7 @@ async function callJson<T>(url: string, init: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function DataSourceForm({ initial }: Props) {
+export function DataSourceForm({ initial, deleteNote }: Props) {
   const router = useRouter();
   const [id, setId] = useState(initial?.id);
   const [values, setValues] = useState<Values>(() => initialValues(initial));
@@ -145,7 +147,7 @@ export function DataSourceForm({ initial }: Props) {
 
   async function remove() {
     if (!id) return;
-    if (!window.confirm(`Delete the data source "${values.name}"? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete the data source "${values.name}"? This cannot be undone.${deleteNote ? `\n\n${deleteNote}` : ""}`)) return;
     setBusy("delete");
     setMessage(null);
     try {
