@@ -111,6 +111,16 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   result = await testConnection(page);
   await expect(result).toHaveAttribute("role", "status");
   await expect(result).toContainText(/^Connected in \d+ ms: PostgreSQL \d+/);
+  // A result vouches only for the settings it tested: changing one takes it away, and so does a test that
+  // the form refuses (an empty host), instead of leaving "Connected" next to untested settings.
+  await form.getByLabel("Host").fill("");
+  await expect(result).toBeHidden();
+  await form.getByRole("button", { name: "Test connection" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Host is required");
+  await expect(result).toBeHidden();
+  await form.getByLabel("Host").fill(demo.host);
+  result = await testConnection(page);
+  await expect(result).toContainText(/^Connected in \d+ ms: PostgreSQL \d+/);
   await page.screenshot({ path: "/tmp/data-source-form.png", fullPage: true });
 
   await form.getByRole("button", { name: "Save" }).click();

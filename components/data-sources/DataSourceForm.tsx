@@ -76,6 +76,8 @@ export function DataSourceForm({ initial, deleteNote }: Props) {
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    // A test result describes the settings it tested: once one changes it would vouch for settings it never tried.
+    if (key !== "name") setTestResult(null);
     setErrors((e) => {
       if (!(key in e)) return e;
       const next = { ...e };
@@ -101,11 +103,11 @@ export function DataSourceForm({ initial, deleteNote }: Props) {
   }
 
   async function test() {
+    setTestResult(null);
+    setMessage(null);
     const body = validated();
     if (!body) return;
     setBusy("test");
-    setTestResult(null);
-    setMessage(null);
     try {
       setTestResult(await callJson<TestConnectionResult>("/api/data-sources/test", { method: "POST", body: JSON.stringify({ ...body, ...(id ? { id } : {}) }) }));
     } catch (e) {
