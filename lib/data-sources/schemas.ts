@@ -37,12 +37,19 @@ export interface DataSourceSummary {
   isDemo: boolean;
 }
 
+/**
+ * A whole number typed in a form field. An empty field is "required", not the number 0 (coercing "" gives
+ * 0, which read "Port must be between 1 and 65,535" for a port nobody typed).
+ */
 const intField = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .int(`${label} must be a whole number`)
-    .min(min, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`)
-    .max(max, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`);
+  z.preprocess(
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v) : v),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a number`) })
+      .int(`${label} must be a whole number`)
+      .min(min, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`)
+      .max(max, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`),
+  );
 
 /** Empty text inputs arrive as "": treat them as "not given". */
 const optionalText = z
