@@ -918,6 +918,15 @@ function ResultStatus({ shown, previous }: { shown: ShownResult; previous: boole
           <span className={styles.cached}>cached, computed {relativeTime(result.computedAt)}</span>
         </>
       )}
+      {result.joined && result.startedAt && (
+        <>
+          <span aria-hidden="true">·</span>
+          <span className={styles.cached} data-testid="joined-run">
+            shared with an identical run already in progress: data as of{" "}
+            <time dateTime={result.startedAt}>{new Date(result.startedAt).toLocaleTimeString()}</time>; run it again for changes since
+          </span>
+        </>
+      )}
       {result.truncated && (
         <span className={styles.truncated}>Only the first {rows} rows were fetched: the data source&apos;s row limit cut the result.</span>
       )}

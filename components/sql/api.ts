@@ -32,7 +32,7 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
 /** The body of POST /api/queries/run: the same zod schema validates it on the server. */
 export type RunQueryInput = RunQueryBody;
 
-export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; cached?: boolean };
+export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; startedAt?: string; cached?: boolean; joined?: boolean };
 
 export function runQueryRequest(input: RunQueryInput, signal?: AbortSignal) {
   return call<RunQueryResponse>("/api/queries/run", { method: "POST", body: JSON.stringify(input), signal });
