@@ -12,6 +12,7 @@ import { errorSummary, settingsErrors, validPart } from "@/components/chart-edit
 import { ChartView } from "@/components/charts/ChartView";
 import { relativeTime } from "@/components/dashboards/relative-time";
 import { StarButton } from "@/components/favourites/StarButton";
+import { randomUuid } from "@/components/ui/random-uuid";
 import { Markdown } from "@/components/ui/Markdown";
 import type { RunRequest, SqlEditorApi, SqlEditorError } from "@/components/editor/SqlEditor";
 import { SchemaBrowser } from "@/components/schema-browser/SchemaBrowser";
@@ -290,7 +291,7 @@ function Workspace(props: SqlWorkspaceProps) {
       if (!t || !t.dataSourceId || request.sql.trim() === "") return;
       inFlight.current.get(tabId)?.controller.abort();
       const controller = new AbortController();
-      const runId = crypto.randomUUID();
+      const runId = randomUuid();
       const entry = { controller, runId, cancelling: false };
       inFlight.current.set(tabId, entry);
       setExportError((x) => (x?.tabId === tabId ? null : x));
