@@ -150,6 +150,16 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   await expect(form.getByLabel("Password")).toHaveValue("");
   await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Unchanged — type to replace");
   expect(await page.content()).not.toContain(password);
+  // The stored password goes only to the server it was saved for: another port needs it typed again.
+  await form.getByLabel("Port").fill("6543");
+  await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Type it again: the server or user changed");
+  await form.getByRole("button", { name: "Test connection" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "Type the password again: the port changed, and the stored password is only sent to the server and user it was saved for.",
+  );
+  await form.getByLabel("Port").fill(demo.port);
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Unchanged — type to replace");
   await form.getByLabel("Statement timeout (seconds)").fill("30");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\/admin\/data-sources$/);

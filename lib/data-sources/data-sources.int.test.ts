@@ -213,6 +213,36 @@ describe("data source administration", () => {
     await expect(runQuery({ dataSourceId: dataSource.id, sql: "select 1" })).rejects.toThrow(/authentication failed/);
   });
 
+  it("sends the stored password only to the host, port and user it was saved for", async () => {
+    const { dataSource } = await createDataSourceFromForm(form());
+    const port = await freePort();
+    const silent = net.createServer((socket) => socket.on("error", () => undefined));
+    await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
+    try {
+      // Another server, the stored password not typed: refused before any connection is made.
+      const elsewhere = { ...form({ name: dataSource.name, password: "", host: "localhost", port }), id: dataSource.id };
+      await expect(testConnectionFromForm(elsewhere as never)).rejects.toThrow(
+        "Type the password again: the host and port changed, and the stored password is only sent to the server and user it was saved for.",
+      );
+      await expect(updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", host: "localhost", port }))).rejects.toThrow(
+        "Type the password again: the host and port changed",
+      );
+      await expect(testConnectionFromForm({ ...form({ password: "", user: "someone_else" }), id: dataSource.id } as never)).rejects.toThrow(
+        "Type the password again: the user changed",
+      );
+      const connections = await new Promise<number>((resolve) => silent.getConnections((_e, n) => resolve(n)));
+      expect(connections).toBe(0);
+      expect((await getDataSourceRuntime(dataSource.id)).config.port).toBe(good().port);
+
+      // The same server and user, other settings changed: the stored password is used.
+      const { warnings } = await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", database: good().database, rowLimit: 9 }));
+      expect(warnings).toEqual([]);
+      expect((await getDataSourceRuntime(dataSource.id)).config.password).toBe(good().password);
+    } finally {
+      silent.close();
+    }
+  });
+
   it("refuses a duplicate name with a clear message", async () => {
     const f = form();
     await createDataSourceFromForm(f);
