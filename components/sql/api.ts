@@ -46,7 +46,9 @@ export function cancelRunRequest(runId: string) {
 
 export interface HistoryRun {
   id: string;
-  dataSourceId: string;
+  /** Null once the data source was deleted. */
+  dataSourceId: string | null;
+  dataSourceName: string;
   sql: string;
   parameters?: ParameterSpec[] | null;
   values?: Record<string, ParameterValue> | null;
