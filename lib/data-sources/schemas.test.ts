@@ -21,7 +21,10 @@ const form = {
 function messages(input: Record<string, unknown>): Record<string, string> {
   const parsed = dataSourceFormSchema.safeParse(input);
   if (parsed.success) return {};
-  return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+  // The first message of each field, as the form shows them.
+  const byField: Record<string, string> = {};
+  for (const issue of parsed.error.issues) byField[String(issue.path[0])] ??= issue.message;
+  return byField;
 }
 
 describe("dataSourceFormSchema", () => {
@@ -46,6 +49,18 @@ describe("dataSourceFormSchema", () => {
       maxConcurrency: "Max concurrent queries must be a whole number",
       statementTimeoutSeconds: "Statement timeout (seconds) must be a number",
     });
+  });
+
+  it("says what to do with a URL or host:port pasted into Host, and takes IPv6 addresses", () => {
+    expect(messages({ ...form, host: "postgres://analyst:secret@db.example.com:5432/analytics" })).toEqual({
+      host: "Enter the host name only (like warehouse.example.com), not a connection URL",
+    });
+    expect(messages({ ...form, host: "db.example.com:5439" })).toEqual({ host: "Put the port in the Port field: the host is the name or address alone" });
+    expect(messages({ ...form, host: "db example.com" })).toEqual({ host: "Host cannot contain spaces or slashes" });
+    expect(messages({ ...form, host: "  " })).toEqual({ host: "Host is required" });
+    for (const host of ["::1", "fe80::1", "10.0.0.5", "warehouse.example.com", "redshift-cluster.abc123.eu-west-1.redshift.amazonaws.com"]) {
+      expect(messages({ ...form, host })).toEqual({});
+    }
   });
 
   it("still takes numbers (server-side callers and tests send them)", () => {

@@ -64,7 +64,15 @@ const optionalText = z
 export const dataSourceFormSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
   kind: dataSourceKindSchema,
-  host: z.string().trim().min(1, "Host is required").max(255, "Host is too long"),
+  host: z
+    .string()
+    .trim()
+    .min(1, "Host is required")
+    .max(255, "Host is too long")
+    // What gets pasted into Host: a connection URL, or host:port. Said here rather than as a failed DNS lookup.
+    .refine((h) => !h.includes("://") && !h.includes("@"), "Enter the host name only (like warehouse.example.com), not a connection URL")
+    .refine((h) => !/^[^:\s]+:\d+$/.test(h), "Put the port in the Port field: the host is the name or address alone")
+    .refine((h) => !/[\s/]/.test(h), "Host cannot contain spaces or slashes"),
   port: intField("Port", 1, 65535),
   database: z.string().trim().min(1, "Database is required"),
   user: z.string().trim().min(1, "User is required"),
