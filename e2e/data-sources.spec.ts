@@ -111,6 +111,16 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   result = await testConnection(page);
   await expect(result).toHaveAttribute("role", "status");
   await expect(result).toContainText(/^Connected in \d+ ms: PostgreSQL \d+/);
+  // A result vouches only for the settings it tested: changing one takes it away, and so does a test that
+  // the form refuses (an empty host), instead of leaving "Connected" next to untested settings.
+  await form.getByLabel("Host").fill("");
+  await expect(result).toBeHidden();
+  await form.getByRole("button", { name: "Test connection" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Host is required");
+  await expect(result).toBeHidden();
+  await form.getByLabel("Host").fill(demo.host);
+  result = await testConnection(page);
+  await expect(result).toContainText(/^Connected in \d+ ms: PostgreSQL \d+/);
   await page.screenshot({ path: "/tmp/data-source-form.png", fullPage: true });
 
   await form.getByRole("button", { name: "Save" }).click();
@@ -140,6 +150,16 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   await expect(form.getByLabel("Password")).toHaveValue("");
   await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Unchanged — type to replace");
   expect(await page.content()).not.toContain(password);
+  // The stored password goes only to the server it was saved for: another port needs it typed again.
+  await form.getByLabel("Port").fill("6543");
+  await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Type it again: the server or user changed");
+  await form.getByRole("button", { name: "Test connection" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "Type the password again: the port changed, and the stored password is only sent to the server and user it was saved for.",
+  );
+  await form.getByLabel("Port").fill(demo.port);
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  await expect(form.getByLabel("Password")).toHaveAttribute("placeholder", "Unchanged — type to replace");
   await form.getByLabel("Statement timeout (seconds)").fill("30");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\/admin\/data-sources$/);
@@ -153,19 +173,28 @@ test("an admin adds, tests, uses, edits and deletes a PostgreSQL data source; th
   await runOnSql(page, "select count(*) as members from users where user_id <= 4");
   await expect(page.getByTestId("results").getByRole("gridcell").last()).toHaveText("4");
 
-  // Delete removes it, from the list and from the SQL page's choices.
+  // Delete removes it, from the list and from the SQL page's choices; its two runs stay in the history.
   await page.goto("/admin/data-sources");
   await list.getByRole("link", { name: SOURCE_NAME }).click();
+  let confirmation = "";
   page.once("dialog", (dialog) => {
-    expect(dialog.message()).toBe(`Delete the data source "${SOURCE_NAME}"? This cannot be undone.`);
+    confirmation = dialog.message();
     void dialog.accept();
   });
   await form.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/admin\/data-sources$/);
   await expect(list.getByRole("link", { name: "Demo warehouse" })).toBeVisible();
   await expect(list.getByRole("row").filter({ hasText: SOURCE_NAME })).toHaveCount(0);
+  expect(confirmation).toBe(
+    `Delete the data source "${SOURCE_NAME}"? This cannot be undone.\n\nIts 2 runs in the query history will stay there, without a data source.`,
+  );
   await page.goto("/sql");
   await expect(page.getByLabel("Data source").locator("option")).toHaveText(["Demo warehouse"]);
+  await page.goto("/queries/history");
+  const kept = page.getByTestId("history-row").filter({ hasText: `${SOURCE_NAME} (deleted)` });
+  await expect(kept).toHaveCount(2);
+  await expect(kept.first()).toContainText("select count(*) as members from users where user_id <= 4");
+  await page.screenshot({ path: "/tmp/history-deleted-source.png", fullPage: true });
 
   // Not one response carried the password: pages, RSC payloads, API answers, headers.
   const all = await responses.all();

@@ -1,8 +1,10 @@
 // Query history: every run is recorded (who, data source, SQL, parameters, duration, rows or error), and a
 // past run reopens in the SQL page with its SQL and parameter values.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { admin, openSqlPage, signInAsAdmin, typeSql } from "./helpers";
+import { admin, demoDataSourceId, openSqlPage, signInAsAdmin, typeSql } from "./helpers";
 
 test("two runs (one failing) are in the history with rows, duration and error; one reopens with its SQL and parameters", async ({ page }) => {
   // A tag of this test's own, so runs from other specs in the same install do not confuse it.
@@ -61,4 +63,35 @@ test("two runs (one failing) are in the history with rows, duration and error; o
   await expect(reopened.getByTestId("results")).toContainText("4 rows");
   const tags = reopened.getByTestId("results").getByRole("grid").locator('[role=gridcell][aria-colindex="3"]');
   await expect(tags).toHaveText([tag, tag, tag, tag]);
+});
+
+test("a run whose data source was deleted stays in the history, and reopens saying which data source it is open on", async ({ page }) => {
+  const tag = randomUUID().slice(0, 8);
+  await signInAsAdmin(page);
+  // A second connection to the e2e app's own warehouse server (its password is in the install's secrets).
+  const secrets = JSON.parse(readFileSync(path.resolve(".data/e2e/secrets.json"), "utf8")) as { postgresPassword: string };
+  const demo = (await (await page.request.get(`/api/data-sources/${await demoDataSourceId(page)}`)).json()) as Record<string, unknown>;
+  const name = `Old warehouse ${tag}`;
+  const created = await page.request.post("/api/data-sources", {
+    data: {
+      ...{ name, kind: "POSTGRES", host: demo.host, port: demo.port, database: demo.database, user: demo.user, password: secrets.postgresPassword },
+      ...{ sslMode: "disable", statementTimeoutSeconds: 30, rowLimit: 1000, maxConcurrency: 2 },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = ((await created.json()) as { dataSource: { id: string } }).dataSource.id;
+  const ran = await page.request.post("/api/queries/run", { data: { dataSourceId: id, sql: `select '${tag}' as note` } });
+  expect(ran.status()).toBe(200);
+  expect((await page.request.delete(`/api/data-sources/${id}`)).status()).toBe(204);
+
+  await page.goto("/queries/history");
+  const row = page.getByTestId("history-row").filter({ hasText: tag });
+  await expect(row.getByRole("cell").nth(2)).toHaveText(`${name} (deleted)`);
+  await expect(row.getByRole("cell").nth(5)).toHaveText("1 row");
+  const [reopened] = await Promise.all([page.context().waitForEvent("page"), row.getByRole("link", { name: "Open" }).click()]);
+  await expect(reopened.getByTestId("sql-editor")).toContainText(`select '${tag}' as note`);
+  await expect(reopened.getByTestId("history-notice")).toHaveText(
+    `This run was on "${name}", which no longer exists: it is open on "Demo warehouse". Pick the data source to run it on.`,
+  );
+  await expect(reopened.getByLabel("Data source")).toHaveValue(await demoDataSourceId(page));
 });

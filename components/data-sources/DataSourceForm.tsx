@@ -16,6 +16,8 @@ import styles from "./data-sources.module.css";
 interface Props {
   /** The saved source being edited; absent for a new one. */
   initial?: DataSourceDetails;
+  /** What else deleting it does, said in the confirmation (e.g. its history runs are kept). */
+  deleteNote?: string;
 }
 
 type Values = {
@@ -55,12 +57,22 @@ function initialValues(d?: DataSourceDetails): Values {
 async function callJson<T>(url: string, init: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { "content-type": "application/json", accept: "application/json" } });
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered HTTP ${res.status}.`);
+  const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string; field?: string } }) | null;
+  if (!res.ok) throw new FormError(body?.error?.message ?? `The server answered HTTP ${res.status}.`, body?.error?.field);
   return body as T;
 }
 
-export function DataSourceForm({ initial }: Props) {
+/** A refusal from the server, with the field it is about when it names one. */
+class FormError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function DataSourceForm({ initial, deleteNote }: Props) {
   const router = useRouter();
   const [id, setId] = useState(initial?.id);
   const [values, setValues] = useState<Values>(() => initialValues(initial));
@@ -72,12 +84,22 @@ export function DataSourceForm({ initial }: Props) {
   const [testResult, setTestResult] = useState<TestConnectionResult | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "notice" | "ok"; text: string } | null>(null);
 
+  // The stored password is only sent to the server and user it was saved for (the server refuses otherwise).
+  const retypePassword =
+    initial !== undefined &&
+    values.password === "" &&
+    (values.host.trim().toLowerCase() !== initial.host.toLowerCase() || values.port.trim() !== String(initial.port) || values.user.trim() !== initial.user);
+
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    // A test result describes the settings it tested: once one changes it would vouch for settings it never tried.
+    if (key !== "name") setTestResult(null);
+    // "Type the password again" is about the host, port and user as they were: it goes when one changes.
+    const cleared: (keyof Values)[] = ["host", "port", "user"].includes(key) ? [key, "password"] : [key];
     setErrors((e) => {
-      if (!(key in e)) return e;
+      if (!cleared.some((k) => k in e)) return e;
       const next = { ...e };
-      delete next[key];
+      for (const k of cleared) delete next[k];
       return next;
     });
   };
@@ -99,15 +121,15 @@ export function DataSourceForm({ initial }: Props) {
   }
 
   async function test() {
+    setTestResult(null);
+    setMessage(null);
     const body = validated();
     if (!body) return;
     setBusy("test");
-    setTestResult(null);
-    setMessage(null);
     try {
       setTestResult(await callJson<TestConnectionResult>("/api/data-sources/test", { method: "POST", body: JSON.stringify({ ...body, ...(id ? { id } : {}) }) }));
     } catch (e) {
-      setMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+      showError(e);
     } finally {
       setBusy(null);
     }
@@ -137,15 +159,21 @@ export function DataSourceForm({ initial }: Props) {
       setReplaceCa(false);
       setMessage({ kind: "notice", text: `Saved.\n${result.warnings.join("\n")}` });
     } catch (err) {
-      setMessage({ kind: "error", text: err instanceof Error ? err.message : String(err) });
+      showError(err);
     } finally {
       setBusy(null);
     }
   }
 
+  /** Under its field when the server names one, else above the buttons. */
+  function showError(e: unknown) {
+    if (e instanceof FormError && e.field && e.field in values) setErrors((prev) => ({ ...prev, [e.field!]: e.message }));
+    else setMessage({ kind: "error", text: e instanceof Error ? e.message : String(e) });
+  }
+
   async function remove() {
     if (!id) return;
-    if (!window.confirm(`Delete the data source "${values.name}"? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete the data source "${values.name}"? This cannot be undone.${deleteNote ? `\n\n${deleteNote}` : ""}`)) return;
     setBusy("delete");
     setMessage(null);
     try {
@@ -208,7 +236,7 @@ export function DataSourceForm({ initial }: Props) {
           "Password",
           text("password", "password", {
             autoComplete: "new-password",
-            placeholder: id && hasPassword ? "Unchanged — type to replace" : "",
+            placeholder: id && hasPassword ? (retypePassword ? "Type it again: the server or user changed" : "Unchanged — type to replace") : "",
           }),
         )}
       </div>

@@ -58,7 +58,10 @@ export function HistoryTable({ runs }: { runs: QueryRunSummary[] }) {
                   {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
                 </time>
               </td>
-              <td className={styles.nowrap}>{r.dataSourceName}</td>
+              <td className={styles.nowrap}>
+                {r.dataSourceName}
+                {r.dataSourceDeleted && <span className="muted"> (deleted)</span>}
+              </td>
               <td>
                 <code className={styles.sql} title={r.sql}>
                   {firstLine(r.sql)}

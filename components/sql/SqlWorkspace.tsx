@@ -12,6 +12,7 @@ import { errorSummary, settingsErrors, validPart } from "@/components/chart-edit
 import { ChartView } from "@/components/charts/ChartView";
 import { relativeTime } from "@/components/dashboards/relative-time";
 import { StarButton } from "@/components/favourites/StarButton";
+import { randomUuid } from "@/components/ui/random-uuid";
 import { Markdown } from "@/components/ui/Markdown";
 import type { RunRequest, SqlEditorApi, SqlEditorError } from "@/components/editor/SqlEditor";
 import { SchemaBrowser } from "@/components/schema-browser/SchemaBrowser";
@@ -181,6 +182,7 @@ function Workspace(props: SqlWorkspaceProps) {
   const [saveMessage, setSaveMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  const [historyNotice, setHistoryNotice] = useState<string | null>(null);
   /** The last tab closed with text in it, until it is reopened or another tab is closed. */
   const [closedTab, setClosedTab] = useState<{ tab: QueryTab; index: number } | null>(null);
   const [exportError, setExportError] = useState<{ tabId: string; error: QueryError; text: string; offset: number } | null>(null);
@@ -242,12 +244,21 @@ function Workspace(props: SqlWorkspaceProps) {
     }
     getHistoryRunRequest(historyRunId)
       .then((h) => {
+        // A run whose data source is gone opens on the current one: say so, or its SQL could run against
+        // another warehouse than the one it was written for without anyone noticing.
+        if (!dataSources.some((d) => d.id === h.dataSourceId)) {
+          const current = dataSources.find((d) => d.id === tab.dataSourceId);
+          setHistoryNotice(
+            `This run was on "${h.dataSourceName}", which no longer exists${current ? `: it is open on "${current.name}"` : ""}. Pick the data source to run it on.`,
+          );
+        }
         setState((s) => {
           const parameterTypes: QueryTab["parameterTypes"] = {};
           for (const p of h.parameters ?? []) parameterTypes[p.name] = p.type;
           const parameterInputs: QueryTab["parameterInputs"] = {};
           for (const [k, v] of Object.entries(h.values ?? {})) parameterInputs[k] = toParameterInput(v);
-          const t = createTab(dataSources.some((d) => d.id === h.dataSourceId) ? h.dataSourceId : tab.dataSourceId, s.tabs, {
+          const known = dataSources.find((d) => d.id === h.dataSourceId);
+          const t = createTab(known ? known.id : tab.dataSourceId, s.tabs, {
             title: "From history",
             sql: h.sql,
             parameterTypes,
@@ -290,7 +301,7 @@ function Workspace(props: SqlWorkspaceProps) {
       if (!t || !t.dataSourceId || request.sql.trim() === "") return;
       inFlight.current.get(tabId)?.controller.abort();
       const controller = new AbortController();
-      const runId = crypto.randomUUID();
+      const runId = randomUuid();
       const entry = { controller, runId, cancelling: false };
       inFlight.current.set(tabId, entry);
       setExportError((x) => (x?.tabId === tabId ? null : x));
@@ -615,6 +626,11 @@ function Workspace(props: SqlWorkspaceProps) {
         </div>
 
         {historyError && <div className="notice">Could not open that run from the history: {historyError}</div>}
+        {historyNotice && tab.fromRunId === historyRunId && (
+          <div className="notice" role="status" data-testid="history-notice">
+            {historyNotice}
+          </div>
+        )}
         {closedTab && (
           <div className="notice" role="status">
             Closed “{closedTab.tab.title}”.{" "}
@@ -916,6 +932,15 @@ function ResultStatus({ shown, previous }: { shown: ShownResult; previous: boole
         <>
           <span aria-hidden="true">·</span>
           <span className={styles.cached}>cached, computed {relativeTime(result.computedAt)}</span>
+        </>
+      )}
+      {result.joined && result.startedAt && (
+        <>
+          <span aria-hidden="true">·</span>
+          <span className={styles.cached} data-testid="joined-run">
+            shared with an identical run already in progress: data as of{" "}
+            <time dateTime={result.startedAt}>{new Date(result.startedAt).toLocaleTimeString()}</time>; run it again for changes since
+          </span>
         </>
       )}
       {result.truncated && (

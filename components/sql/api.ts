@@ -1,4 +1,5 @@
 // Browser-side calls to the APIs the SQL page uses. Errors come back as ApiError with the server's message.
+import { randomUuid } from "@/components/ui/random-uuid";
 import type { ParameterSpec, ParameterValue } from "@/lib/queries/parameters";
 import type { RunQueryBody } from "@/lib/queries/schemas";
 import type { QueryResult } from "@/lib/warehouse/types";
@@ -32,7 +33,7 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
 /** The body of POST /api/queries/run: the same zod schema validates it on the server. */
 export type RunQueryInput = RunQueryBody;
 
-export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; cached?: boolean };
+export type RunQueryResponse = QueryResult & { runId?: string; computedAt?: string; startedAt?: string; cached?: boolean; joined?: boolean };
 
 export function runQueryRequest(input: RunQueryInput, signal?: AbortSignal) {
   return call<RunQueryResponse>("/api/queries/run", { method: "POST", body: JSON.stringify(input), signal });
@@ -45,7 +46,9 @@ export function cancelRunRequest(runId: string) {
 
 export interface HistoryRun {
   id: string;
-  dataSourceId: string;
+  /** Null once the data source was deleted. */
+  dataSourceId: string | null;
+  dataSourceName: string;
   sql: string;
   parameters?: ParameterSpec[] | null;
   values?: Record<string, ParameterValue> | null;
@@ -84,13 +87,43 @@ export function submitExport(
   },
   onError: (error: ApiError) => void,
 ) {
+  const exportId = randomUuid();
+  let reported = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const report = (error: ApiError) => {
+    if (reported) return;
+    reported = true;
+    clearTimeout(timer);
+    onError(error);
+  };
   const frame = exportFrame();
   // A download does not load the frame; only an answer the browser shows (the error) does.
   frame.onload = () => {
     // A new frame's first (blank) document may report its load after this: that is not an answer.
     if (frame.contentWindow?.location.href === "about:blank") return;
-    onError(readExportError(frame));
+    report(readExportError(frame));
   };
+  // A failure once the file is streaming only cuts the download short (the browser says "network error"):
+  // the page asks the server how the download ended, and shows the reason.
+  const started = Date.now();
+  const ask = async () => {
+    try {
+      const res = await fetch(`/api/queries/export/${exportId}`, { headers: { accept: "application/json" }, cache: "no-store" });
+      const status = res.ok ? ((await res.json()) as ExportStatusBody) : null;
+      if (status?.state === "failed") {
+        const { message, code, ...details } = status.error;
+        report(new ApiError(`The download stopped part-way, so the file is incomplete: ${message}`, 0, code, { ...details, message, code }));
+        return;
+      }
+      if (status && ["done", "cancelled", "refused"].includes(status.state)) return;
+      // Never heard of (the request has not arrived yet, or no shared store): give up after a while.
+      if (status?.state === "unknown" && Date.now() - started > EXPORT_UNKNOWN_GIVE_UP_MS) return;
+    } catch {
+      // A network blip: ask again.
+    }
+    if (!reported) timer = setTimeout(() => void ask(), EXPORT_POLL_MS);
+  };
+  timer = setTimeout(() => void ask(), EXPORT_POLL_MS);
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/api/queries/export";
@@ -99,12 +132,20 @@ export function submitExport(
   const field = document.createElement("input");
   field.type = "hidden";
   field.name = "payload";
-  field.value = JSON.stringify(payload);
+  field.value = JSON.stringify({ ...payload, exportId });
   form.appendChild(field);
   document.body.appendChild(form);
   form.submit();
   form.remove();
 }
+
+/** How often the page asks how a download is going; how long it asks about one the server never heard of. */
+const EXPORT_POLL_MS = 1_000;
+const EXPORT_UNKNOWN_GIVE_UP_MS = 30_000;
+
+type ExportStatusBody =
+  | { state: "running" | "done" | "cancelled" | "refused" | "unknown" }
+  | { state: "failed"; error: { code: string; message: string } & Record<string, unknown> };
 
 /** The page's one hidden export frame (kept: removing it could cut a download short). */
 function exportFrame(): HTMLIFrameElement {

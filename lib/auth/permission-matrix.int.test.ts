@@ -225,6 +225,8 @@ const cases: Record<MatrixKey, Case> = {
   "PUT /api/favourites": { request: () => ({ path: "/api/favourites", body: { kind: "dashboard", id: f.dashboardId, favourite: true } }), ok: 200 },
 
   "POST /api/queries/export": { request: () => ({ path: "/api/queries/export", body: { dataSourceId: f.dataSourceId, sql: "select 1 as n", filename: "pm" } }), ok: 200 },
+  // Any id answers (another user's export, or none, is "unknown"): the role is what is checked.
+  "GET /api/queries/export/[exportId]": { request: () => ({ path: `/api/queries/export/${crypto.randomUUID()}` }), ok: 200 },
   "GET /api/queries/history": { request: () => ({ path: "/api/queries/history" }), ok: 200 },
   "GET /api/queries/history/[id]": { request: () => ({ path: `/api/queries/history/${f.queryRunId}` }), ok: 200 },
   "POST /api/queries/run": { request: () => ({ path: "/api/queries/run", body: { dataSourceId: f.dataSourceId, sql: "select 3 as n" } }), ok: 200 },

@@ -77,6 +77,7 @@ export const API_MATRIX = {
   "PUT /api/favourites": "signed-in",
 
   "POST /api/queries/export": "editor",
+  "GET /api/queries/export/[exportId]": "editor",
   "GET /api/queries/history": "editor",
   "GET /api/queries/history/[id]": "editor",
   "POST /api/queries/run": "editor",

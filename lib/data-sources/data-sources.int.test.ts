@@ -14,7 +14,10 @@ import { connectionFromUrl } from "@/lib/warehouse/connection-from-url";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { runQuery } from "@/lib/warehouse/run-query";
 import type { ConnectionConfig } from "@/lib/warehouse/types";
+import { getQueryRun } from "@/lib/queries/list-query-runs";
+import { recordQueryRun } from "@/lib/queries/record-query-run";
 import { deleteDataSource } from "./delete-data-source";
+import { findDataSourceUsage } from "./find-data-source-usage";
 import { getDataSourceDetails, listDataSourcesForAdmin } from "./get-data-source";
 import { getDataSourceRuntime } from "./get-connection-config";
 import { createDataSourceFromForm, testConnectionFromForm, updateDataSource } from "./save-data-source";
@@ -210,26 +213,106 @@ describe("data source administration", () => {
     await expect(runQuery({ dataSourceId: dataSource.id, sql: "select 1" })).rejects.toThrow(/authentication failed/);
   });
 
+  it("sends the stored password only to the host, port and user it was saved for", async () => {
+    const { dataSource } = await createDataSourceFromForm(form());
+    const port = await freePort();
+    const silent = net.createServer((socket) => socket.on("error", () => undefined));
+    await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
+    try {
+      // Another server, the stored password not typed: refused before any connection is made.
+      const elsewhere = { ...form({ name: dataSource.name, password: "", host: "localhost", port }), id: dataSource.id };
+      await expect(testConnectionFromForm(elsewhere as never)).rejects.toThrow(
+        "Type the password again: the host and port changed, and the stored password is only sent to the server and user it was saved for.",
+      );
+      await expect(updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", host: "localhost", port }))).rejects.toThrow(
+        "Type the password again: the host and port changed",
+      );
+      await expect(testConnectionFromForm({ ...form({ password: "", user: "someone_else" }), id: dataSource.id } as never)).rejects.toThrow(
+        "Type the password again: the user changed",
+      );
+      const connections = await new Promise<number>((resolve) => silent.getConnections((_e, n) => resolve(n)));
+      expect(connections).toBe(0);
+      expect((await getDataSourceRuntime(dataSource.id)).config.port).toBe(good().port);
+
+      // The same server and user, other settings changed: the stored password is used.
+      const { warnings } = await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", database: good().database, rowLimit: 9 }));
+      expect(warnings).toEqual([]);
+      expect((await getDataSourceRuntime(dataSource.id)).config.password).toBe(good().password);
+    } finally {
+      silent.close();
+    }
+  });
+
   it("refuses a duplicate name with a clear message", async () => {
     const f = form();
     await createDataSourceFromForm(f);
     await expect(createDataSourceFromForm(f)).rejects.toThrow(`A data source named "${f.name}" already exists.`);
   });
 
-  it("refuses to delete a data source that charts use, then deletes it once they are gone", async () => {
+  it("refuses to delete a data source that charts use, naming them, then deletes it once they are gone", async () => {
     const { dataSource } = await createDataSourceFromForm(form());
     const db = getDb();
-    await db.chart.create({ data: { title: "a", sql: "select 1", dataSourceId: dataSource.id } });
-    await db.chart.create({ data: { title: "b", sql: "select 1", dataSourceId: dataSource.id } });
+    await db.chart.create({ data: { title: "Weekly signups", sql: "select 1", dataSourceId: dataSource.id } });
+    await db.chart.create({ data: { title: "Revenue", sql: "select 1", dataSourceId: dataSource.id } });
     const err = await deleteDataSource(dataSource.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("CONFLICT");
-    expect((err as AppError).message).toMatch(/is used by 2 charts/);
+    expect((err as AppError).message).toBe(
+      `"${dataSource.name}" is used by 2 charts ("Revenue" and "Weekly signups"). To delete it, first move the charts to another data source or delete them.`,
+    );
     expect((await getDataSourceDetails(dataSource.id)).chartCount).toBe(2);
 
     await db.chart.deleteMany({ where: { dataSourceId: dataSource.id } });
     await deleteDataSource(dataSource.id);
     expect(await db.dataSource.findUnique({ where: { id: dataSource.id } })).toBeNull();
+  });
+
+  it("refuses to delete a data source a dashboard's drop-down filter takes its values from", async () => {
+    const { dataSource } = await createDataSourceFromForm(form());
+    const db = getDb();
+    const dashboard = await db.dashboard.create({
+      data: {
+        title: `Regions ${suffix}`,
+        filters: [
+          { name: "period", label: "Period", type: "date_range" },
+          { name: "region", label: "Region", type: "select", options: { dataSourceId: dataSource.id, sql: "select 'EMEA'" } },
+        ],
+      },
+    });
+    try {
+      const err = await deleteDataSource(dataSource.id).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe("CONFLICT");
+      expect((err as AppError).message).toBe(
+        `"${dataSource.name}" is used by the drop-down filter "Region" of the dashboard "Regions ${suffix}". To delete it, first point the filters at another data source or remove them.`,
+      );
+      expect(await db.dataSource.findUnique({ where: { id: dataSource.id }, select: { id: true } })).not.toBeNull();
+
+      await db.dashboard.update({ where: { id: dashboard.id }, data: { filters: [{ name: "period", label: "Period", type: "date_range" }] } });
+      await deleteDataSource(dataSource.id);
+      expect(await db.dataSource.findUnique({ where: { id: dataSource.id } })).toBeNull();
+    } finally {
+      await db.dashboard.delete({ where: { id: dashboard.id } });
+    }
+  });
+
+  it("keeps the data source's runs in the query history when it is deleted, with its name", async () => {
+    const { dataSource } = await createDataSourceFromForm(form());
+    const db = getDb();
+    const run = await recordQueryRun({ userId: null, dataSourceId: dataSource.id, sql: "select 42 as answer", durationMs: 12, rowCount: 1 });
+    expect(await findDataSourceUsage(dataSource.id)).toEqual({ charts: [], filters: [], historyRuns: 1 });
+
+    await deleteDataSource(dataSource.id);
+    const kept = await getQueryRun(run.id);
+    expect(kept).toMatchObject({
+      dataSourceId: null,
+      dataSourceName: dataSource.name,
+      dataSourceDeleted: true,
+      sql: "select 42 as answer",
+      rowCount: 1,
+      durationMs: 12,
+    });
+    await db.queryRun.delete({ where: { id: run.id } });
   });
 
   it("rejects out-of-range settings with readable messages", async () => {

@@ -22,8 +22,28 @@ import { testConnection } from "./test-connection";
 
 const kindLabel = { POSTGRES: "PostgreSQL", REDSHIFT: "Amazon Redshift" } as const;
 
-/** The connection settings of a form; empty secrets are taken from `stored` (an existing source's settings). */
+/**
+ * The connection settings of a form; empty secrets are taken from `stored` (an existing source's settings).
+ * The stored password goes only to the server and user it was saved for: a form that changed the host, the
+ * port or the user must type it again, or anyone who may edit the form could point it at a server of theirs
+ * that asks for the password in clear text, and read it there.
+ */
 export function configFromForm(form: DataSourceForm, stored?: ConnectionConfig): ConnectionConfig {
+  if (form.password === "" && stored && stored.password !== "") {
+    const changed = [
+      form.host.toLowerCase() !== stored.host.toLowerCase() ? "host" : null,
+      form.port !== stored.port ? "port" : null,
+      form.user !== stored.user ? "user" : null,
+    ].filter((x): x is string => x !== null);
+    if (changed.length > 0) {
+      const what = changed.length === 1 ? `the ${changed[0]}` : `the ${changed.slice(0, -1).join(", ")} and ${changed[changed.length - 1]}`;
+      throw new AppError(
+        "INVALID",
+        `Type the password again: ${what} changed, and the stored password is only sent to the server and user it was saved for.`,
+        { field: "password" },
+      );
+    }
+  }
   const password = form.password !== "" ? form.password : (stored?.password ?? "");
   const sslCa = form.sslCa ?? stored?.sslCa;
   return {

@@ -37,12 +37,19 @@ export interface DataSourceSummary {
   isDemo: boolean;
 }
 
+/**
+ * A whole number typed in a form field. An empty field is "required", not the number 0 (coercing "" gives
+ * 0, which read "Port must be between 1 and 65,535" for a port nobody typed).
+ */
 const intField = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .int(`${label} must be a whole number`)
-    .min(min, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`)
-    .max(max, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`);
+  z.preprocess(
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v) : v),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a number`) })
+      .int(`${label} must be a whole number`)
+      .min(min, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`)
+      .max(max, `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`),
+  );
 
 /** Empty text inputs arrive as "": treat them as "not given". */
 const optionalText = z
@@ -57,7 +64,15 @@ const optionalText = z
 export const dataSourceFormSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
   kind: dataSourceKindSchema,
-  host: z.string().trim().min(1, "Host is required").max(255, "Host is too long"),
+  host: z
+    .string()
+    .trim()
+    .min(1, "Host is required")
+    .max(255, "Host is too long")
+    // What gets pasted into Host: a connection URL, or host:port. Said here rather than as a failed DNS lookup.
+    .refine((h) => !h.includes("://") && !h.includes("@"), "Enter the host name only (like warehouse.example.com), not a connection URL")
+    .refine((h) => !/^[^:\s]+:\d+$/.test(h), "Put the port in the Port field: the host is the name or address alone")
+    .refine((h) => !/[\s/]/.test(h), "Host cannot contain spaces or slashes"),
   port: intField("Port", 1, 65535),
   database: z.string().trim().min(1, "Database is required"),
   user: z.string().trim().min(1, "User is required"),

@@ -31,13 +31,22 @@ export interface ExecuteQueryInput {
 export interface ExecutedQuery {
   result: QueryResult;
   computedAt: Date;
+  /** When the warehouse began the statement: changes committed after it are not in the result. */
+  startedAt: Date;
   cached: boolean;
+  /**
+   * This run joined an identical one whose statement had already begun when it was asked for (in this
+   * process or another): the result can miss changes committed between the two, so the page says so.
+   */
+  joined: boolean;
 }
+
+type Done = { result: QueryResult; computedAt: Date; startedAt: Date };
 
 /** One warehouse execution shared by every identical run waiting on it. */
 interface Flight {
   key: string;
-  promise: Promise<{ result: QueryResult; computedAt: Date }>;
+  promise: Promise<Done>;
   controller: AbortController;
   waiters: Set<string>;
   pid?: number;
@@ -72,10 +81,11 @@ export function queryKey(input: { dataSourceId: string; text: string; values: un
 }
 
 export async function executeQuery(input: ExecuteQueryInput): Promise<ExecutedQuery> {
+  const requestedAt = Date.now();
   const key = queryKey(input);
   if (input.useCache) {
     const hit = state.cache.get(key);
-    if (hit) return { ...hit, cached: true };
+    if (hit) return { ...hit, startedAt: hit.computedAt, cached: true, joined: false };
   }
   if (state.waiters.has(input.runId)) throw new AppError("CONFLICT", "A run with this id is already running.");
 
@@ -96,7 +106,7 @@ export async function executeQuery(input: ExecuteQueryInput): Promise<ExecutedQu
   await registerRun(input.runId, input.userId);
   try {
     const done = await Promise.race([joined.promise, cancelled]);
-    return { ...done, cached: false };
+    return { ...done, cached: false, joined: done.startedAt.getTime() < requestedAt };
   } catch (e) {
     if (waiter.cancelled) throw cancelledError();
     throw e;
@@ -116,7 +126,7 @@ function startFlight(key: string, input: ExecuteQueryInput): Flight {
       const done = await runShared(key, input, controller.signal, (pid) => {
         flight.pid = pid;
       });
-      state.cache.set(key, done);
+      state.cache.set(key, { result: done.result, computedAt: done.computedAt });
       return done;
     } finally {
       if (state.flights.get(key) === flight) state.flights.delete(key);
@@ -138,7 +148,7 @@ async function runShared(
   input: ExecuteQueryInput,
   signal: AbortSignal,
   onBackendPid: (pid: number) => void,
-): Promise<{ result: QueryResult; computedAt: Date }> {
+): Promise<Done> {
   for (;;) {
     if (signal.aborted) throw cancelledError();
     const claim = await claimFlight(key);
@@ -146,10 +156,12 @@ async function runShared(
       const outcome = await followFlight(key, signal).catch(() => {
         throw cancelledError();
       });
-      if (outcome.status === "ok") return { result: outcome.result, computedAt: outcome.computedAt };
+      if (outcome.status === "ok") return { result: outcome.result, computedAt: outcome.computedAt, startedAt: outcome.startedAt };
       if (outcome.status === "error") throw outcome.error;
       continue;
     }
+    // Set just before the statement is sent (after waiting for a slot and a connection).
+    let startedAt: Date | undefined;
     try {
       const result = await runQuery({
         dataSourceId: input.dataSourceId,
@@ -157,9 +169,13 @@ async function runShared(
         params: input.values.length > 0 ? input.values : undefined,
         rowLimit: input.rowLimit,
         signal,
-        onBackendPid,
+        onBackendPid: (pid) => {
+          startedAt = new Date();
+          onBackendPid(pid);
+        },
       });
-      const done = { result, computedAt: new Date() };
+      const computedAt = new Date();
+      const done = { result, computedAt, startedAt: startedAt ?? computedAt };
       await claim.finish({ status: "ok", ...done });
       return done;
     } catch (e) {

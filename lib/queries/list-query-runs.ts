@@ -7,8 +7,11 @@ import type { QueryRunStatus } from "./record-query-run";
 export interface QueryRunSummary {
   id: string;
   user: { name: string } | null;
-  dataSourceId: string;
+  /** Null once the data source was deleted (the run stays in the history). */
+  dataSourceId: string | null;
   dataSourceName: string;
+  /** The data source was deleted since: dataSourceName is the name it had. */
+  dataSourceDeleted: boolean;
   sql: string;
   parameters: ParameterSpec[] | null;
   values: Record<string, ParameterValue> | null;
@@ -30,6 +33,7 @@ const select = {
   error: true,
   createdAt: true,
   dataSourceId: true,
+  dataSourceName: true,
   user: { select: { name: true } },
   dataSource: { select: { name: true } },
 } as const;
@@ -44,9 +48,10 @@ type Row = {
   rowCount: number | null;
   error: string | null;
   createdAt: Date;
-  dataSourceId: string;
+  dataSourceId: string | null;
+  dataSourceName: string | null;
   user: { name: string } | null;
-  dataSource: { name: string };
+  dataSource: { name: string } | null;
 };
 
 function toSummary(r: Row): QueryRunSummary {
@@ -54,7 +59,8 @@ function toSummary(r: Row): QueryRunSummary {
     id: r.id,
     user: r.user ? { name: r.user.name } : null,
     dataSourceId: r.dataSourceId,
-    dataSourceName: r.dataSource.name,
+    dataSourceName: r.dataSource?.name ?? r.dataSourceName ?? "(deleted data source)",
+    dataSourceDeleted: r.dataSource === null,
     sql: r.sql,
     parameters: (r.parameters as ParameterSpec[] | null) ?? null,
     values: (r.values as Record<string, ParameterValue> | null) ?? null,

@@ -141,6 +141,33 @@ describe("single-flight and cache", () => {
     expect(c.cached).toBe(false);
   });
 
+  it("says when a run joined an identical one already under way, which cannot see changes made since", async () => {
+    const table = `demo.joined_${suffix}`;
+    await admin.query(`create table ${table} (n int)`);
+    try {
+      const sql = `select (select count(*)::int from ${table}) as rows_seen, pg_sleep(1)::text as slept`;
+      const first = runAdHocQuery({ userId, dataSourceId, sql });
+      // The first run's statement has begun (its snapshot is taken); then a row is committed, then the
+      // second run is asked for: it shares the first one's result, without the row.
+      await waitFor(async () => (await activity(sql)) > 0);
+      await admin.query(`insert into ${table} values (1)`);
+      const second = await runAdHocQuery({ userId: otherUserId, dataSourceId, sql });
+      const a = await first;
+      expect(a.rows).toEqual([[0, ""]]);
+      expect(a.joined).toBe(false);
+      expect(second.rows).toEqual([[0, ""]]);
+      expect(second).toMatchObject({ joined: true, cached: false, startedAt: a.startedAt, computedAt: a.computedAt });
+      expect(Date.parse(a.startedAt)).toBeLessThanOrEqual(Date.parse(a.computedAt));
+
+      // Run again: the row is there, and nothing was joined.
+      const third = await runAdHocQuery({ userId, dataSourceId, sql });
+      expect(third.rows).toEqual([[1, ""]]);
+      expect(third.joined).toBe(false);
+    } finally {
+      await admin.query(`drop table ${table}`);
+    }
+  });
+
   it("answers from the cache when asked to", async () => {
     clearResultCache();
     const sql = `select now()::text as t, '${suffix}-cache' as k`;

@@ -16,7 +16,7 @@ export interface AdHocQueryInput extends RunQueryBody {
   signal?: AbortSignal;
 }
 
-export type AdHocQueryResult = QueryResult & { runId: string; computedAt: string; cached: boolean };
+export type AdHocQueryResult = QueryResult & { runId: string; computedAt: string; startedAt: string; cached: boolean; joined: boolean };
 
 export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryResult> {
   const started = performance.now();
@@ -46,7 +46,14 @@ export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryR
     });
     // The analyst gets the result even if the history cannot be written.
     await record({ status: "succeeded", rowCount: run.result.rowCount, durationMs: run.cached ? 0 : run.result.durationMs });
-    return { ...run.result, runId, computedAt: run.computedAt.toISOString(), cached: run.cached };
+    return {
+      ...run.result,
+      runId,
+      computedAt: run.computedAt.toISOString(),
+      startedAt: run.startedAt.toISOString(),
+      cached: run.cached,
+      joined: run.joined,
+    };
   } catch (e) {
     const error = prepared ? withOriginalPosition(e, prepared) : e;
     // Only runs that reached a data source are history; an unknown data source id is just a bad request.

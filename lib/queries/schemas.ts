@@ -43,6 +43,8 @@ export const exportQueryBodySchema = z.object({
   format: z.enum(["csv", "xlsx"]).default("csv"),
   /** File name without extension; sanitized by the server. */
   filename: z.string().max(200).optional(),
+  /** Chosen by the page to ask how the download ended (GET /api/queries/export/:exportId). */
+  exportId: z.uuid().optional(),
 });
 
 export type ExportQueryBody = z.infer<typeof exportQueryBodySchema>;

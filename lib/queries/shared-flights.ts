@@ -32,7 +32,8 @@ const FOLLOWER_CHECK_MS = 1_000;
 const SUBSCRIBE_WAIT_MS = 1_000;
 
 export type FlightOutcome =
-  | { status: "ok"; result: QueryResult; computedAt: Date }
+  /** startedAt: when the leader's statement began (the result holds no change committed after it). */
+  | { status: "ok"; result: QueryResult; computedAt: Date; startedAt: Date }
   | { status: "error"; error: AppError }
   /** The leader gave up (cancelled, died, or its result was too large to share): run it yourself. */
   | { status: "retry" };
@@ -128,7 +129,11 @@ export async function claimFlight(key: string): Promise<SharedClaim> {
       clearInterval(renew);
       const message: DoneMessage = { key, status: outcome.status };
       if (outcome.status === "ok") {
-        const payload = JSON.stringify({ result: outcome.result, computedAt: outcome.computedAt.toISOString() });
+        const payload = JSON.stringify({
+          result: outcome.result,
+          computedAt: outcome.computedAt.toISOString(),
+          startedAt: outcome.startedAt.toISOString(),
+        });
         if (payload.length <= SHARED_RESULT_MAX_BYTES) {
           await tryRedis((r) => r.set(`${PREFIX}result:${key}`, payload, "PX", RESULT_TTL_MS));
         } else {
@@ -180,8 +185,9 @@ export async function followFlight(key: string, signal: AbortSignal): Promise<Fl
     if (message.status !== "ok") return { status: "retry" };
     const payload = await tryRedis((r) => r.get(`${PREFIX}result:${key}`));
     if (!payload) return { status: "retry" };
-    const parsed = JSON.parse(payload) as { result: QueryResult; computedAt: string };
-    return { status: "ok", result: parsed.result, computedAt: new Date(parsed.computedAt) };
+    // startedAt is missing from the results of processes that run an older version during an upgrade.
+    const parsed = JSON.parse(payload) as { result: QueryResult; computedAt: string; startedAt?: string };
+    return { status: "ok", result: parsed.result, computedAt: new Date(parsed.computedAt), startedAt: new Date(parsed.startedAt ?? parsed.computedAt) };
   } finally {
     clearTimeout(timer);
     waiting.delete(notify);

@@ -4,6 +4,7 @@ import { AdminOnly } from "@/components/data-sources/AdminOnly";
 import { DataSourceForm } from "@/components/data-sources/DataSourceForm";
 import { canAdminister } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { findDataSourceUsage } from "@/lib/data-sources/find-data-source-usage";
 import { getDataSourceDetails } from "@/lib/data-sources/get-data-source";
 import { AppError } from "@/lib/errors";
 
@@ -17,6 +18,10 @@ export default async function EditDataSourcePage({ params }: { params: Promise<{
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
+  const usage = await findDataSourceUsage(id);
+  const charts = usage.charts.length;
+  const filters = usage.filters.length;
+  const runs = usage.historyRuns;
   return (
     <main className="page">
       <p style={{ margin: "0 0 8px" }}>
@@ -24,10 +29,18 @@ export default async function EditDataSourcePage({ params }: { params: Promise<{
       </p>
       <h1 style={{ marginBottom: 4 }}>{details.name}</h1>
       <p className="muted" style={{ margin: "0 0 16px" }}>
-        {details.chartCount === 0 ? "No charts use this data source." : `${details.chartCount} chart${details.chartCount === 1 ? " uses" : "s use"} this data source.`}
+        {charts === 0 ? "No charts use this data source." : `${charts} chart${charts === 1 ? " uses" : "s use"} this data source.`}
+        {filters > 0 && ` ${filters} dashboard drop-down filter${filters === 1 ? " takes its" : "s take their"} values from it.`}
         {details.isDemo && " This is the demo warehouse: Spyglass resets its connection settings on each start."}
       </p>
-      <DataSourceForm initial={details} />
+      <DataSourceForm
+        initial={details}
+        deleteNote={
+          runs === 0
+            ? undefined
+            : `Its ${runs.toLocaleString("en-US")} run${runs === 1 ? "" : "s"} in the query history will stay there, without a data source.`
+        }
+      />
     </main>
   );
 }
