@@ -53,10 +53,12 @@ describe("refresh retries", () => {
 
     const second = await refreshDashboard(dashboardId, "schedule", { attempt: 2, maxAttempts: 3 });
     expect(second.charts.map((c) => c.title)).toEqual(["Bad"]);
+    // The summary counts the dashboard's charts, not only those this attempt re-ran.
+    expect(second.error).toBe("1 of 2 charts failed: Bad: division by zero");
     expect(await attemptOf(good)).toEqual(goodAfterFirst);
 
     const last = await refreshDashboard(dashboardId, "schedule", { attempt: 3, maxAttempts: 3 });
-    expect(last).toMatchObject({ status: "failed", attempt: 3, willRetry: false, error: "1 of 1 charts failed: Bad: division by zero" });
+    expect(last).toMatchObject({ status: "failed", attempt: 3, willRetry: false, error: "1 of 2 charts failed: Bad: division by zero" });
     expect((await attemptOf(bad)).lastError).toBe("division by zero");
 
     const runs = await getDb().refreshRun.findMany({ where: { dashboardId }, orderBy: { startedAt: "asc" } });
