@@ -32,6 +32,8 @@ async function dashboardWithAGoodAndABadChart() {
   const ds = await createTestDataSource();
   const made = await createTestDashboard({
     dataSourceId: ds.id,
+    // On a schedule: a scheduled job of a dashboard whose refreshes are off runs nothing.
+    refreshIntervalMinutes: 60,
     charts: [
       { title: "Good", sql: "select 1 as a" },
       { title: "Bad", sql: "select 1 / 0 as b" },
