@@ -10,7 +10,7 @@ import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { heartbeatKey, startHeartbeat } from "@/lib/jobs/heartbeat";
 import { chartSchedulerId, closeQueues, dashboardSchedulerId, syncAllSchedules, syncDashboardSchedule, syncSubscriptionSchedule } from "@/lib/jobs/queues";
-import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
+import { refreshChart, refreshDashboard } from "@/lib/refresh/refresh-dashboard";
 import { freePort } from "@/lib/testing/free-port";
 import { createTestDashboard, createTestDataSource, setTestEnv, waitFor } from "@/lib/testing/fixtures";
 import { closeAllPools } from "@/lib/warehouse/pools";
@@ -104,6 +104,14 @@ describe("schedule overview", () => {
     // The worker's re-sync heals it.
     await syncAllSchedules();
     expect((await mine()).rows.chart.overdue).toBeNull();
+  });
+
+  it("gives a chart override's duration for a good run only, not beside a failed one", async () => {
+    await refreshChart(chartId);
+    expect((await mine()).rows.chart).toMatchObject({ lastStatus: "succeeded", lastError: null, lastDurationMs: expect.any(Number) });
+    await getDb().chart.update({ where: { id: chartId }, data: { sql: "select 1 / 0 as b" } });
+    await refreshChart(chartId);
+    expect((await mine()).rows.chart).toMatchObject({ lastStatus: "failed", lastError: "division by zero", lastDurationMs: null });
   });
 
   it("lists the workers alive, and none when no worker beats (nothing runs any schedule)", async () => {

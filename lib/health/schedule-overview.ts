@@ -168,7 +168,8 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       recipients: null,
       lastError: last?.lastError ?? null,
       lastNote: null,
-      lastDurationMs: last?.lastAttemptAt ? last.durationMs : null,
+      // A ChartResult keeps the duration of its last good run; beside a failed attempt it would read as that attempt's.
+      lastDurationMs: last?.lastAttemptAt && !last.lastError ? last.durationMs : null,
       ...judge(chartSchedulerId(c.id), schedule !== null && schedule.kind !== "off"),
     });
   }
