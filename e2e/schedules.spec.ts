@@ -38,6 +38,19 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
   const saved = (await (await page.request.get(`/api/dashboards/${id}/results`)).json()) as { refreshCron: string | null; refreshTimezone: string };
   expect([saved.refreshCron, saved.refreshTimezone]).toEqual(["0 7 * * 1-5", "Europe/Paris"]);
 
+  // A tile's menu offers "Same as dashboard (cron 0 7 * * 1-5 (Europe/Paris))": that long option may not
+  // make its selector stick out of the menu.
+  const tile = page.getByTestId("dashboard-tile").first();
+  const tileTitle = (await tile.getAttribute("aria-label"))!;
+  await tile.getByLabel(`More for ${tileTitle}`).click();
+  const chartSelect = tile.getByLabel(`Refresh schedule of ${tileTitle}`);
+  await expect(chartSelect.locator("option:checked")).toHaveText("Same as dashboard (cron 0 7 * * 1-5 (Europe/Paris))");
+  const menuBox = (await tile.locator("details[open] > div").boundingBox())!;
+  const selectBox = (await chartSelect.boundingBox())!;
+  expect(selectBox.x + selectBox.width).toBeLessThanOrEqual(menuBox.x + menuBox.width);
+  await page.screenshot({ path: "test-results/schedules/chart-menu-long-inherit.png" });
+  await tile.getByLabel(`More for ${tileTitle}`).click();
+
   await page.getByRole("link", { name: "Schedules" }).click();
   await expect(page.getByRole("heading", { name: "Schedules" })).toBeVisible();
   const row = page.getByTestId("schedule-row").filter({ hasText: "Cron 0 7 * * 1-5 (Europe/Paris)" });

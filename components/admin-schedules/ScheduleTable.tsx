@@ -23,6 +23,18 @@ export function ScheduleTable({ overview }: { overview: ScheduleOverview }) {
           {overview.redisError}. Next runs and overdue flags are unknown until Redis is back.
         </p>
       )}
+      {overview.workers && overview.workers.length === 0 && (
+        <p className="alert" role="alert" data-testid="no-worker">
+          No worker is running: scheduled refreshes and digests are not running until one starts (<code>npm run worker</code>, see
+          &quot;Running workers on several machines&quot; in the README).
+        </p>
+      )}
+      {overview.workers && overview.workers.length > 0 && (
+        <p className="muted" data-testid="workers-alive">
+          {overview.workers.length === 1 ? "1 worker" : `${overview.workers.length} workers`} running:{" "}
+          {overview.workers.map((w) => `${w.host} (pid ${w.pid}, since ${when(w.startedAt)})`).join(", ")}.
+        </p>
+      )}
       {overview.overdueCount > 0 && (
         <p className="alert" role="alert">
           {overview.overdueCount === 1 ? "1 schedule is overdue." : `${overview.overdueCount} schedules are overdue.`} A worker re-syncs the

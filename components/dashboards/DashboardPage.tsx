@@ -31,6 +31,8 @@ export type PageView = Omit<View, "tiles"> & { tiles: GridTile[] };
 
 const POLL_MS = 1500;
 const GIVE_UP_MS = 10 * 60_000;
+const NO_WORKER_MESSAGE =
+  "The refresh is queued, but no worker is running to do it: it runs when one starts (an admin starts one with npm run worker). Until then these are the last cached results.";
 
 const toPageView = (v: View): PageView => ({ ...v, tiles: toGridTiles(v.tiles) });
 
@@ -120,6 +122,12 @@ export function DashboardPage({
     if (!res.ok) {
       const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
       setRefresh({ kind: "error", message: data?.error?.message ?? "Could not start the refresh." });
+      return;
+    }
+    const { workersAlive } = (await res.json().catch(() => ({}))) as { workersAlive?: number | null };
+    if (workersAlive === 0) {
+      // Waiting would show "Refreshing…" for minutes: nothing runs the job until a worker starts.
+      setRefresh({ kind: "error", message: NO_WORKER_MESSAGE });
       return;
     }
     const chartTiles = view.tiles.filter((t) => t.chart).length;

@@ -132,9 +132,18 @@ export function RefreshScheduleSelect({
 
   return (
     <div className="row" style={stacked ? { flexDirection: "column", alignItems: "flex-start" } : { flexWrap: "wrap" }}>
-      <label className="row muted">
+      {/* Stacked (the tile menu), the select may not be wider than the menu: its widest option names the
+          dashboard's schedule ("Same as dashboard (cron 10 * * * * (Asia/Kathmandu))") and stuck out of it. */}
+      <label className="row muted" style={stacked ? { maxWidth: "100%" } : undefined}>
         {label}
-        <select className="input" aria-label={ariaLabel} value={choice} disabled={saving} onChange={(e) => choose(e.target.value as Choice)}>
+        <select
+          className="input"
+          style={stacked ? { minWidth: 0, maxWidth: "100%", flex: "1 1 auto" } : undefined}
+          aria-label={ariaLabel}
+          value={choice}
+          disabled={saving}
+          onChange={(e) => choose(e.target.value as Choice)}
+        >
           {inherit !== undefined && <option value="inherit">Same as dashboard ({inherit.charAt(0).toLowerCase() + inherit.slice(1)})</option>}
           {REFRESH_INTERVAL_PRESETS.map((m) => (
             <option key={m} value={`every:${m}`}>

@@ -63,6 +63,20 @@ describe("health report", () => {
     expect((await checkHealth()).checks.workers.ok).toBe(false);
   });
 
+  it("reports the app database down without its address or Prisma's text (the answer is public)", async () => {
+    await disconnectDb();
+    const restore = setTestEnv({ DATABASE_URL: `postgresql://someone:secret@127.0.0.1:${await freePort()}/nowhere` });
+    try {
+      const report = await checkHealth();
+      expect(report.ok).toBe(false);
+      expect(report.checks.database).toEqual({ ok: false, detail: "unreachable (the web app's log says why)" });
+    } finally {
+      await disconnectDb();
+      restore();
+    }
+    expect((await checkHealth()).checks.database).toEqual({ ok: true, detail: "reachable" });
+  });
+
   it("reports Redis down, and workers unknown, when Redis is unreachable", async () => {
     await closeQueues();
     const restore = setTestEnv({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });

@@ -20,7 +20,12 @@ export async function checkHealth(): Promise<HealthReport> {
   const [database, redisAndWorkers] = await Promise.all([
     getDb()
       .$queryRaw`select 1`.then((): HealthCheck => ({ ok: true, detail: "reachable" }))
-      .catch((e: unknown): HealthCheck => ({ ok: false, detail: message(e) })),
+      .catch((e: unknown): HealthCheck => {
+        // The answer is public (no sign-in): Prisma's message names the server's host and port, or the
+        // database user, and spans lines of Prisma internals. The operator finds it in the web log.
+        console.error("[health] the app database did not answer:", message(e));
+        return { ok: false, detail: "unreachable (the web app's log says why)" };
+      }),
     getWorkerHeartbeats().then(
       (beats) => ({
         redis: { ok: true, detail: "reachable" },

@@ -12,19 +12,22 @@ export interface OverdueSummary {
   /** Titles of up to three overdue schedules, for the banner's text. */
   examples: string[];
   redisError: string | null;
+  /** True when Redis answers and no worker's heartbeat is live: no schedule runs at all. */
+  noWorker: boolean;
 }
 
 const g = globalThis as unknown as { spyglassOverdue?: { at: number; value: Promise<OverdueSummary> } };
 
 export function getOverdueSummary(): Promise<OverdueSummary> {
   // During a known Redis outage overdue cannot be told; do not make every admin page wait on Redis for it.
-  if (redisRecentlyFailed()) return Promise.resolve({ overdueCount: 0, examples: [], redisError: QUEUE_UNAVAILABLE_MESSAGE });
+  if (redisRecentlyFailed()) return Promise.resolve({ overdueCount: 0, examples: [], redisError: QUEUE_UNAVAILABLE_MESSAGE, noWorker: false });
   const cached = g.spyglassOverdue;
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
   const value = getScheduleOverview().then((o) => ({
     overdueCount: o.overdueCount,
     examples: o.rows.filter((r) => r.overdue).slice(0, 3).map((r) => `${r.kind} "${r.title}"`),
     redisError: o.redisError,
+    noWorker: o.workers !== null && o.workers.length === 0,
   }));
   g.spyglassOverdue = { at: Date.now(), value };
   value.catch(() => {

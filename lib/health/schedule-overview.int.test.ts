@@ -1,15 +1,18 @@
 // Overdue detection against real PostgreSQL and Redis: a schedule whose job scheduler is missing, or whose
 // next run is past by more than the grace period (no worker took it), is flagged; others are not.
+import os from "node:os";
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateChartSchedule } from "@/lib/charts/update-chart-schedule";
 import { disconnectDb, getDb } from "@/lib/db";
 import { getRuntimeEnv } from "@/lib/env";
 import { QUEUES } from "@/lib/jobs/definitions";
+import { heartbeatKey, startHeartbeat } from "@/lib/jobs/heartbeat";
 import { chartSchedulerId, closeQueues, dashboardSchedulerId, syncAllSchedules, syncDashboardSchedule, syncSubscriptionSchedule } from "@/lib/jobs/queues";
-import { refreshDashboard } from "@/lib/refresh/refresh-dashboard";
+import { refreshChart, refreshDashboard } from "@/lib/refresh/refresh-dashboard";
 import { freePort } from "@/lib/testing/free-port";
-import { createTestDashboard, createTestDataSource, setTestEnv } from "@/lib/testing/fixtures";
+import { createTestDashboard, createTestDataSource, setTestEnv, waitFor } from "@/lib/testing/fixtures";
 import { closeAllPools } from "@/lib/warehouse/pools";
 import { OVERDUE_GRACE_MS, describeRecipients, getScheduleOverview, overdueReason } from "./schedule-overview";
 
@@ -103,6 +106,35 @@ describe("schedule overview", () => {
     expect((await mine()).rows.chart.overdue).toBeNull();
   });
 
+  it("gives a chart override's duration for a good run only, not beside a failed one", async () => {
+    await refreshChart(chartId);
+    expect((await mine()).rows.chart).toMatchObject({ lastStatus: "succeeded", lastError: null, lastDurationMs: expect.any(Number) });
+    await getDb().chart.update({ where: { id: chartId }, data: { sql: "select 1 / 0 as b" } });
+    await refreshChart(chartId);
+    expect((await mine()).rows.chart).toMatchObject({ lastStatus: "failed", lastError: "division by zero", lastDurationMs: null });
+  });
+
+  it("lists the workers alive, and none when no worker beats (nothing runs any schedule)", async () => {
+    const redis = new Redis(getRuntimeEnv().REDIS_URL);
+    try {
+      // Heartbeats other test files left behind (they expire within 30 s) would count as live workers.
+      const stale = await redis.keys("spyglass:worker:*");
+      if (stale.length) await redis.del(...stale);
+      expect((await getScheduleOverview()).workers).toEqual([]);
+      const beat = startHeartbeat(redis, { queues: [QUEUES.refresh, QUEUES.digest], concurrency: 3 });
+      try {
+        await waitFor("the heartbeat", async () => (await redis.exists(heartbeatKey())) === 1);
+        expect((await getScheduleOverview()).workers).toEqual([
+          expect.objectContaining({ host: os.hostname(), pid: process.pid, queues: [QUEUES.refresh, QUEUES.digest], concurrency: 3 }),
+        ]);
+      } finally {
+        await beat.stop();
+      }
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it("says next runs are unknown, without flagging anything, while Redis is unreachable", async () => {
     await closeQueues();
     const restore = setTestEnv({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
@@ -110,6 +142,8 @@ describe("schedule overview", () => {
       const { overview, rows } = await mine();
       expect(overview.redisError).toBe("Refreshes are paused: the job queue (Redis) is unreachable");
       expect(rows.dashboard).toMatchObject({ nextRunAt: null, overdue: null, lastStatus: "succeeded" });
+      // Unknown, not "none": the page does not claim that no worker runs.
+      expect(overview.workers).toBeNull();
     } finally {
       await closeQueues();
       restore();

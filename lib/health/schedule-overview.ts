@@ -4,6 +4,7 @@
 // the admin schedules page and the overdue banner admins see on every page.
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getWorkerHeartbeats, type WorkerHeartbeat } from "@/lib/jobs/heartbeat";
 import { chartSchedulerId, dashboardSchedulerId, listJobSchedulers, subscriptionSchedulerId, type SchedulerState } from "@/lib/jobs/queues";
 import { findRecipientUsers } from "@/lib/digests/recipient-users";
 import { describeCron } from "@/lib/schedules/schemas";
@@ -41,6 +42,11 @@ export interface ScheduleOverview {
   overdueCount: number;
   /** Set when Redis could not be read: next runs and overdue flags are then unknown. */
   redisError: string | null;
+  /**
+   * Workers with a live heartbeat (null while Redis cannot be read). None means nothing runs the schedules:
+   * said at once, where "overdue" waits for a run to be 10 minutes late (up to 70 minutes for an hourly one).
+   */
+  workers: WorkerHeartbeat[] | null;
   checkedAt: string;
 }
 
@@ -114,9 +120,11 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
   ]);
 
   let schedulers: Map<string, SchedulerState> | null = null;
+  let workers: WorkerHeartbeat[] | null = null;
   let redisError: string | null = null;
   try {
     schedulers = await listJobSchedulers();
+    workers = await getWorkerHeartbeats();
   } catch (e) {
     if (!(e instanceof AppError && e.code === "UNAVAILABLE")) throw e;
     redisError = e.message;
@@ -160,7 +168,8 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       recipients: null,
       lastError: last?.lastError ?? null,
       lastNote: null,
-      lastDurationMs: last?.lastAttemptAt ? last.durationMs : null,
+      // A ChartResult keeps the duration of its last good run; beside a failed attempt it would read as that attempt's.
+      lastDurationMs: last?.lastAttemptAt && !last.lastError ? last.durationMs : null,
       ...judge(chartSchedulerId(c.id), schedule !== null && schedule.kind !== "off"),
     });
   }
@@ -186,5 +195,5 @@ export async function getScheduleOverview(opts: { now?: Date; graceMs?: number }
       ...judge(subscriptionSchedulerId(s.id), s.enabled),
     });
   }
-  return { rows, overdueCount: rows.filter((r) => r.overdue).length, redisError, checkedAt: new Date(now).toISOString() };
+  return { rows, overdueCount: rows.filter((r) => r.overdue).length, redisError, workers, checkedAt: new Date(now).toISOString() };
 }

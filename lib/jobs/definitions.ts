@@ -71,6 +71,11 @@ export const refreshDashboardJob = defineJob({
   async handler(payload, ctx) {
     const { refreshDashboard } = await import("@/lib/refresh/refresh-dashboard");
     const { AppError } = await import("@/lib/errors");
+    if (payload.trigger === "schedule") {
+      // Left to the next re-sync to remove (removing it here could race with a schedule switched on again).
+      const { dashboardRefreshesOn } = await import("@/lib/refresh/scheduled-refresh-on");
+      if ((await dashboardRefreshesOn(payload.dashboardId)) === false) return { skipped: "the dashboard's refreshes are off" };
+    }
     try {
       const run = await refreshDashboard(payload.dashboardId, payload.trigger, { attempt: ctx.attempt, maxAttempts: ctx.maxAttempts });
       if (run.willRetry) throw new ChartsFailedError(run.error ?? "Some charts failed.");
@@ -103,6 +108,10 @@ export const refreshChartJob = defineJob({
   async handler(payload, ctx) {
     const { refreshChart } = await import("@/lib/refresh/refresh-dashboard");
     const { AppError } = await import("@/lib/errors");
+    if (payload.trigger === "schedule") {
+      const { chartOwnRefreshesOn } = await import("@/lib/refresh/scheduled-refresh-on");
+      if ((await chartOwnRefreshesOn(payload.chartId)) === false) return { skipped: "the chart has no schedule of its own that runs" };
+    }
     try {
       const outcome = await refreshChart(payload.chartId);
       if (!outcome.ok && ctx.attempt < ctx.maxAttempts) throw new ChartsFailedError(`${outcome.title}: ${outcome.error}`);

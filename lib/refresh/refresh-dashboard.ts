@@ -204,6 +204,9 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
         dashboard.tiles.flatMap((t) => (t.chart && !(skipOwn && hasOwnRefreshSchedule(t.chart)) ? [[t.chart.id, t.chart] as const] : [])),
       ).values(),
     ];
+    // Counted before a retry narrows the list: the last attempt's summary is read as the dashboard's
+    // ("1 of 1 charts failed" for a dashboard of ten read as if all of it had failed).
+    const chartCount = charts.length;
     if (attempt > 1) {
       const succeeded = await chartsThatSucceeded(charts.map((c) => c.id));
       charts = charts.filter((c) => !succeeded.has(c.id));
@@ -211,7 +214,7 @@ export async function refreshDashboard(dashboardId: string, trigger: RefreshTrig
     const outcomes = await mapLimited(charts, CHART_CONCURRENCY, (chart) => refreshLoadedChart(chart));
     const failed = outcomes.filter((o) => !o.ok);
     const error = failed.length
-      ? errorText(`${failed.length} of ${outcomes.length} charts failed: ${failed.map((f) => `${f.title}: ${f.error}`).join("; ")}`)
+      ? errorText(`${failed.length} of ${chartCount} charts failed: ${failed.map((f) => `${f.title}: ${f.error}`).join("; ")}`)
       : null;
     const willRetry = failed.length > 0 && attempt < maxAttempts;
     const status = failed.length ? (willRetry ? "retrying" : "failed") : "succeeded";
