@@ -1,6 +1,7 @@
 // Query tabs of the SQL page: what each tab holds, how its text survives a reload (localStorage, per user),
 // and how parameter inputs become the values the run API takes.
 import type { SettingsDrafts } from "@/components/chart-editor/validate";
+import { randomUuid } from "@/components/ui/random-uuid";
 import type { VizConfig, VizType } from "@/lib/charts/types";
 import type { ParameterSpec, ParameterType, ParameterValue } from "@/lib/queries/parameters";
 
@@ -44,7 +45,7 @@ const STORAGE_VERSION = 1;
 export const storageKey = (userId: string) => `spyglass.sql.tabs.v${STORAGE_VERSION}.${userId}`;
 
 export function newTabId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `t${Date.now()}${Math.random()}`;
+  return randomUuid();
 }
 
 export function createTab(dataSourceId: string, existing: QueryTab[], init: Partial<QueryTab> = {}): QueryTab {
