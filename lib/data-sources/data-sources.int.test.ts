@@ -16,6 +16,7 @@ import { runQuery } from "@/lib/warehouse/run-query";
 import type { ConnectionConfig } from "@/lib/warehouse/types";
 import { getQueryRun } from "@/lib/queries/list-query-runs";
 import { recordQueryRun } from "@/lib/queries/record-query-run";
+import { executeQuery } from "@/lib/queries/execute-query";
 import { deleteDataSource } from "./delete-data-source";
 import { findDataSourceUsage } from "./find-data-source-usage";
 import { getDataSourceDetails, listDataSourcesForAdmin } from "./get-data-source";
@@ -211,6 +212,19 @@ describe("data source administration", () => {
     // A typed password replaces the stored one, and the pool is rebuilt with it.
     await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "wrong-now" }));
     await expect(runQuery({ dataSourceId: dataSource.id, sql: "select 1" })).rejects.toThrow(/authentication failed/);
+  });
+
+  it("forgets cached results of a data source whose settings change: a cached answer never comes from the old settings", async () => {
+    const { dataSource } = await createDataSourceFromForm(form({ defaultSchema: "demo" }));
+    const run = (runId: string) =>
+      executeQuery({ dataSourceId: dataSource.id, text: "select current_schema() as s", values: [], runId, userId: "u", useCache: true });
+    const first = await run(`c1-${suffix}`);
+    expect(first.result.rows).toEqual([["demo"]]);
+    expect((await run(`c2-${suffix}`)).cached).toBe(true);
+    await updateDataSource(dataSource.id, form({ name: dataSource.name, password: "", defaultSchema: "public" }));
+    const after = await run(`c3-${suffix}`);
+    expect(after.cached).toBe(false);
+    expect(after.result.rows).toEqual([["public"]]);
   });
 
   it("sends the stored password only to the host, port and user it was saved for", async () => {

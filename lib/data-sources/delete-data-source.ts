@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { invalidateSchemaCache } from "@/lib/schema/schema-cache";
+import { forgetCachedResults } from "@/lib/queries/execute-query";
 import { dropPool } from "@/lib/warehouse/pools";
 import { findDataSourceUsage, usageBlockingDelete } from "./find-data-source-usage";
 
@@ -28,4 +29,5 @@ export async function deleteDataSource(id: string): Promise<void> {
   }
   dropPool(id);
   invalidateSchemaCache(id);
+  forgetCachedResults(id);
 }

@@ -6,6 +6,7 @@ import { getRuntimeEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { invalidateSchemaCache } from "@/lib/schema/schema-cache";
+import { forgetCachedResults } from "@/lib/queries/execute-query";
 import { dropPool } from "@/lib/warehouse/pools";
 import type { ConnectionConfig } from "@/lib/warehouse/types";
 import { getDataSourceRuntime } from "./get-connection-config";
@@ -116,6 +117,7 @@ export async function updateDataSource(id: string, input: DataSourceFormInput): 
   // New settings apply to the next query and the next schema load.
   dropPool(id);
   invalidateSchemaCache(id);
+  forgetCachedResults(id);
   return { dataSource: updated, warnings };
 }
 

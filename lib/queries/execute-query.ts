@@ -126,7 +126,7 @@ function startFlight(key: string, input: ExecuteQueryInput): Flight {
       const done = await runShared(key, input, controller.signal, (pid) => {
         flight.pid = pid;
       });
-      state.cache.set(key, { result: done.result, computedAt: done.computedAt });
+      state.cache.set(key, { result: done.result, computedAt: done.computedAt }, undefined, input.dataSourceId);
       return done;
     } finally {
       if (state.flights.get(key) === flight) state.flights.delete(key);
@@ -230,6 +230,14 @@ export async function cancelRun(runId: string, user: { id: string; isAdmin: bool
   if (local) return { cancelled: await leave(runId) };
   // Running in another process: that process cancels it when the message arrives.
   return { cancelled: await relayCancel(runId) };
+}
+
+/**
+ * Forgets this process's cached results of one data source: after its settings change (another database,
+ * another user) or it is deleted, a cached result would answer for a warehouse it no longer points at.
+ */
+export function forgetCachedResults(dataSourceId: string): void {
+  state.cache.deleteOwnedBy(dataSourceId);
 }
 
 /** For tests and benchmarks: forget cached results. */

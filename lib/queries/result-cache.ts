@@ -8,6 +8,8 @@ export interface CachedResult {
 
 interface Entry extends CachedResult {
   size: number;
+  /** Whose result it is (a data source id), so that all of one source's results can be forgotten. */
+  owner?: string;
 }
 
 /** Total size of the cached results, estimated as the length of their JSON. */
@@ -28,10 +30,10 @@ export class ResultCache {
     return { result: entry.result, computedAt: entry.computedAt };
   }
 
-  set(key: string, value: CachedResult, size = estimateSize(value.result)): void {
+  set(key: string, value: CachedResult, size = estimateSize(value.result), owner?: string): void {
     this.delete(key);
     if (size > this.maxBytes) return;
-    this.entries.set(key, { ...value, size });
+    this.entries.set(key, { ...value, size, owner });
     this.total += size;
     for (const [k, e] of this.entries) {
       if (this.total <= this.maxBytes) break;
@@ -45,6 +47,11 @@ export class ResultCache {
     if (!entry) return;
     this.entries.delete(key);
     this.total -= entry.size;
+  }
+
+  /** Forgets every result stored with `owner`. */
+  deleteOwnedBy(owner: string): void {
+    for (const [key, entry] of this.entries) if (entry.owner === owner) this.delete(key);
   }
 
   get bytes(): number {
