@@ -53,6 +53,9 @@ test("an analyst sets a cron refresh schedule and an admin sees it on the schedu
 
   await page.getByRole("link", { name: "Schedules" }).click();
   await expect(page.getByRole("heading", { name: "Schedules" })).toBeVisible();
+  // The launcher's one worker, named by its heartbeat; no "no worker is running" alert.
+  await expect(page.getByTestId("workers-alive")).toHaveText(/^1 worker running: \S+ \(pid \d+, since \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
+  await expect(page.getByTestId("no-worker")).toHaveCount(0);
   const row = page.getByTestId("schedule-row").filter({ hasText: "Cron 0 7 * * 1-5 (Europe/Paris)" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Dashboard refresh");
