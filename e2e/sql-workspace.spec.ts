@@ -478,6 +478,21 @@ test("a commented-out parameter asks for nothing, and a parameter inside quotes 
   await expect(page.getByLabel("Parameter client", { exact: true })).toHaveCount(0);
 });
 
+test("names clicked in the schema browser do not run into the words beside them", async ({ page }) => {
+  await openSql(page);
+  await typeSql(page, "select count(*) from");
+  const browser = page.getByTestId("schema-browser");
+  await browser.getByRole("button", { name: "Insert table demo.users" }).click();
+  await browser.getByRole("button", { name: "Expand table demo.users" }).click();
+  await page.keyboard.type(" where");
+  await browser.getByRole("button", { name: /^Insert column user_id, / }).click();
+  const text = () => page.getByTestId("sql-editor").locator(".view-lines").evaluate((el) => el.textContent!.replace(/\u00a0/g, " "));
+  await expect.poll(text).toBe("select count(*) from demo.users where user_id");
+  await page.keyboard.type(" <= 3");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(grid(page).getByRole("gridcell").last()).toHaveText("3");
+});
+
 test("an error in a selected statement is reported at its line and column in the editor", async ({ page }) => {
   await openSql(page);
   await typeSql(page, "select 1 as ok;\n  select nope from demo.users;");

@@ -8,6 +8,7 @@ import { findPlaceholders } from "@/lib/queries/parameters";
 import type { CompletionSchema } from "./completion";
 import { registerSqlCompletion, setModelSchema } from "./completion-provider";
 import { formatSql } from "./format-sql";
+import { spacedInsertion } from "./insert-text";
 import { monaco } from "./monaco-setup";
 import styles from "./editor.module.css";
 
@@ -171,9 +172,14 @@ export default function SqlEditor({
     latest.current.onReady?.({
       insertAtCursor(text) {
         const sel = editor.getSelection();
-        if (!sel) return;
+        const m = editor.getModel();
+        if (!sel || !m) return;
+        const start = m.getOffsetAt(sel.getStartPosition());
+        const end = m.getOffsetAt(sel.getEndPosition());
+        const value = m.getValue();
+        const spaced = spacedInsertion(value.slice(Math.max(0, start - 1), start), text, value.slice(end, end + 1));
         editor.pushUndoStop();
-        editor.executeEdits("spyglass-insert", [{ range: sel, text, forceMoveMarkers: true }]);
+        editor.executeEdits("spyglass-insert", [{ range: sel, text: spaced, forceMoveMarkers: true }]);
         editor.pushUndoStop();
         editor.focus();
       },
