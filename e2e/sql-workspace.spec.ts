@@ -316,6 +316,75 @@ test("a wide, long grid keeps each cell under its header when scrolled both ways
   await expect(selected).toBeInViewport();
 });
 
+test("rows scrolled into view show their own number, values, NULL and empty marks and selection (the grid reuses row elements)", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await openSql(page);
+  // Row g: t is NULL, '' or 'v<g>' by g % 3, so a reused cell goes from one kind to another as the grid scrolls.
+  await typeSql(page, "select g, case g % 3 when 0 then null when 1 then '' else 'v' || g end as t from generate_series(1, 5000) g");
+  await runAndExpectRows(page, 5000, "g");
+  const g = grid(page);
+  const rendered = () =>
+    g.locator("[role=row]").evaluateAll((els) =>
+      els.slice(1).map((row) => ({
+        index: Number(row.getAttribute("aria-rowindex")),
+        number: row.querySelector("[role=rowheader]")?.textContent,
+        selected: row.getAttribute("aria-selected"),
+        cells: [...row.querySelectorAll("[role=gridcell]")].map((c) => ({
+          col: Number(c.getAttribute("aria-colindex")),
+          text: c.textContent,
+          italic: getComputedStyle(c).fontStyle === "italic",
+          emptyMark: c.querySelector('[aria-label="empty string"]') !== null,
+          selected: c.getAttribute("aria-selected"),
+          id: c.id,
+        })),
+      })),
+    );
+  const expected = (index: number, selectedCell?: [number, number]) => {
+    const value = index - 1; // aria-rowindex 2 is g = 1
+    const kind = value % 3;
+    const cell = (col: number, text: string, italic: boolean, emptyMark: boolean) => {
+      const selected = selectedCell?.[0] === index - 2 && selectedCell[1] === col - 2;
+      return { col, text, italic, emptyMark, selected: String(selected), id: selected ? `cell-${index - 2}-${col - 2}` : "" };
+    };
+    return {
+      index,
+      number: String(value),
+      selected: "false",
+      cells: [cell(2, value.toLocaleString("en-US"), false, false), kind === 0 ? cell(3, "NULL", true, false) : kind === 1 ? cell(3, "", false, true) : cell(3, `v${value}`, false, false)],
+    };
+  };
+  /** Every rendered row, in order and without gaps from the first one, is the data row it says it is. */
+  async function expectRowsTrue(selectedCell?: [number, number]) {
+    const rows = await rendered();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toEqual(rows.map((_, i) => expected(rows[0].index + i, selectedCell)));
+  }
+
+  // Select t of g = 2 (display row 1), then scroll away from it in steps, and back.
+  await g.getByRole("gridcell", { name: "v2", exact: true }).click();
+  await expectRowsTrue([1, 1]);
+  for (const top of [300, 1234 * 28, 2500 * 28 + 13, 4990 * 28, 17 * 28]) {
+    await g.evaluate((node, y) => node.scrollTo({ top: y }), top);
+    const middle = Math.floor(top / 28) + 2 + 5;
+    await expect(g.locator(`[role=row][aria-rowindex="${middle}"] [role=rowheader]`)).toHaveText(String(middle - 1));
+    await expectRowsTrue([1, 1]);
+  }
+  await g.evaluate((node) => node.scrollTo({ top: 0 }));
+  await expect(g.locator('[role=gridcell][aria-selected="true"]')).toHaveAttribute("id", "cell-1-1");
+  await expect(g).toHaveAttribute("aria-activedescendant", "cell-1-1");
+  await expectRowsTrue([1, 1]);
+
+  // A row number clicked after a scroll selects and copies the row it shows.
+  await g.evaluate((node) => node.scrollTo({ top: 2500 * 28 }));
+  const row = g.locator('[role=row][aria-rowindex="2505"]');
+  await expect(row.getByRole("rowheader")).toHaveText("2504");
+  await row.getByRole("rowheader").click();
+  await expect(row).toHaveAttribute("aria-selected", "true");
+  await expect(g.locator('[role=row][aria-selected="true"]')).toHaveCount(1);
+  await page.keyboard.press("ControlOrMeta+C");
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("2504\tv2504");
+});
+
 /** Runs the editor's text and waits for the new result: `rows` rows, whose first column is `firstColumn`. */
 async function runAndExpectRows(page: Page, rows: number, firstColumn: string) {
   await page.getByRole("button", { name: /^Run/ }).first().click();

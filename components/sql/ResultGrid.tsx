@@ -6,7 +6,7 @@ import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-vi
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { copyValue, displayValue, sortRows, typeLabel, type SortDirection } from "./grid-format";
-import { GridRow, ROW_HEIGHT } from "./GridRow";
+import { cellId, GridRow, recycledRowKeys, ROW_HEIGHT, type RowKeys } from "./GridRow";
 import styles from "./grid.module.css";
 
 const HEADER_HEIGHT = 44;
@@ -96,19 +96,27 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const virtualRows = rowVirtualizer.getVirtualItems();
   const virtualCols = columnVirtualizer.getVirtualItems();
   const leftSpace = virtualCols.length ? virtualCols[0].start - rowNumberWidth : 0;
+  // The rows' keys follow from the previous render's (GridRow.tsx, recycledRowKeys; the rendered rows are one run of
+  // consecutive indexes, as extractRowsAheadOfScroll returns them). Kept in a ref during render:
+  // a render React throws away only makes the next one's reuse less good; the keys are unique either way.
+  const rowKeysRef = useRef<RowKeys>({ start: 0, keys: [] });
+  const rowKeys = recycledRowKeys(rowKeysRef.current, virtualRows[0]?.index ?? 0, virtualRows.length);
+  rowKeysRef.current = { start: virtualRows[0]?.index ?? 0, keys: rowKeys };
   // No hit testing of the rows while the grid scrolls: rows passing under a still pointer sent pointerover/out
   // (and hover restyles) on every frame of a wheel scroll.
   const scrolling = rowVirtualizer.isScrolling || columnVirtualizer.isScrolling;
 
-  // Stable, so the memoized rows are not rendered again for them.
-  const selectRow = useCallback((row: number) => {
-    setSelection({ kind: "row", row });
+  // One handler for every cell and row number (the rows are recycled: see GridRow.tsx). The DOM holds the last
+  // commit, so the clicked element's aria indexes are the row and column it shows.
+  function onRowsClick(e: React.MouseEvent) {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[role="gridcell"], [role="rowheader"]');
+    const rowIndex = Number(target?.parentElement?.getAttribute("aria-rowindex"));
+    if (!target || !Number.isInteger(rowIndex)) return;
+    const row = rowIndex - 2;
+    if (target.getAttribute("role") === "rowheader") setSelection({ kind: "row", row });
+    else setSelection({ kind: "cell", row, col: Number(target.getAttribute("aria-colindex")) - 2 });
     scrollRef.current?.focus({ preventScroll: true });
-  }, []);
-  const selectCell = useCallback((row: number, col: number) => {
-    setSelection({ kind: "cell", row, col });
-    scrollRef.current?.focus({ preventScroll: true });
-  }, []);
+  }
 
   function toggleSort(col: number) {
     setSort((s) => (!s || s.col !== col ? { col, dir: "asc" } : s.dir === "asc" ? { col, dir: "desc" } : null));
@@ -173,7 +181,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
     }
   }
 
-  const activeCell = selection?.kind === "cell" ? `cell-${selection.row}-${selection.col}` : undefined;
+  const activeCell = selection?.kind === "cell" ? cellId(selection.row, selection.col) : undefined;
 
   return (
     <div
@@ -228,11 +236,12 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
             );
           })}
         </div>
-        {/* Rows in normal flow in one positioned box: not a paint layer each. */}
-        <div className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }}>
-          {virtualRows.map((vr) => (
+        {/* Rows in normal flow in one positioned box: not a paint layer each. Recycled keys: a scroll updates the
+            same elements instead of replacing them (GridRow.tsx). */}
+        <div className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }} onClick={onRowsClick}>
+          {virtualRows.map((vr, slot) => (
             <GridRow
-              key={vr.key}
+              key={rowKeys[slot]}
               index={vr.index}
               values={rowAt(vr.index)}
               columns={columns}
@@ -242,8 +251,6 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
               rowNumberWidth={rowNumberWidth}
               rowSelected={selection?.kind === "row" && selection.row === vr.index}
               selectedColumn={selection?.kind === "cell" && selection.row === vr.index ? selection.col : -1}
-              onSelectRow={selectRow}
-              onSelectCell={selectCell}
             />
           ))}
         </div>
