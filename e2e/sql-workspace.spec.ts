@@ -383,6 +383,17 @@ test("rows scrolled into view show their own number, values, NULL and empty mark
   await expect(g.locator('[role=row][aria-selected="true"]')).toHaveCount(1);
   await page.keyboard.press("ControlOrMeta+C");
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("2504\tv2504");
+
+  // Text selected across rows (as a mouse drag selects it) is dropped by a scroll, not left on the row elements,
+  // which now show other rows.
+  await page.evaluate(() => {
+    const cells = document.querySelectorAll('[role=row][aria-rowindex="2500"] [role=gridcell], [role=row][aria-rowindex="2505"] [role=gridcell]');
+    document.getSelection()!.setBaseAndExtent(cells[0]!, 0, cells[cells.length - 1]!, 1);
+  });
+  expect(await page.evaluate(() => document.getSelection()!.toString())).toContain("2,500");
+  await g.evaluate((node) => node.scrollTo({ top: 2600 * 28 }));
+  await expect(g.locator('[role=row][aria-rowindex="2605"] [role=rowheader]')).toHaveText("2604");
+  expect(await page.evaluate(() => document.getSelection()!.isCollapsed)).toBe(true);
 });
 
 /** Runs the editor's text and waits for the new result: `rows` rows, whose first column is `firstColumn`. */
@@ -551,8 +562,9 @@ test("names clicked in the schema browser do not run into the words beside them"
   await openSql(page);
   await typeSql(page, "select count(*) from");
   const browser = page.getByTestId("schema-browser");
-  await browser.getByRole("button", { name: "Insert table demo.users" }).click();
   await browser.getByRole("button", { name: "Expand table demo.users" }).click();
+  // Inserting gives the focus back to the editor, where typing goes on.
+  await browser.getByRole("button", { name: "Insert table demo.users" }).click();
   await page.keyboard.type(" where");
   await browser.getByRole("button", { name: /^Insert column user_id, / }).click();
   const text = () => page.getByTestId("sql-editor").locator(".view-lines").evaluate((el) => el.textContent!.replace(/\u00a0/g, " "));

@@ -3,7 +3,7 @@
 // columns are in the DOM (the rows are GridRow.tsx). Sticky header with each column's type, client-side sort,
 // resizable columns, cell and row selection with copy.
 import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
 import { copyValue, displayValue, sortRows, typeLabel, type SortDirection } from "./grid-format";
 import { cellId, GridRow, recycledRowKeys, ROW_HEIGHT, type RowKeys } from "./GridRow";
@@ -102,6 +102,14 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
   const rowKeysRef = useRef<RowKeys>({ start: 0, keys: [] });
   const rowKeys = recycledRowKeys(rowKeysRef.current, virtualRows[0]?.index ?? 0, virtualRows.length);
   rowKeysRef.current = { start: virtualRows[0]?.index ?? 0, keys: rowKeys };
+  // Text dragged-selected in the rows stays on their elements, which a scroll recycles to show other rows: it is
+  // dropped when the rows move (before the frame is drawn), as it was when scrolled-out rows were removed.
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const firstRow = virtualRows[0]?.index ?? 0;
+  useLayoutEffect(() => {
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed && rowsRef.current && selection.containsNode(rowsRef.current, true)) selection.removeAllRanges();
+  }, [firstRow]);
   // No hit testing of the rows while the grid scrolls: rows passing under a still pointer sent pointerover/out
   // (and hover restyles) on every frame of a wheel scroll.
   const scrolling = rowVirtualizer.isScrolling || columnVirtualizer.isScrolling;
@@ -238,7 +246,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
         </div>
         {/* Rows in normal flow in one positioned box: not a paint layer each. Recycled keys: a scroll updates the
             same elements instead of replacing them (GridRow.tsx). */}
-        <div className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }} onClick={onRowsClick}>
+        <div ref={rowsRef} className={styles.rows} style={{ top: virtualRows[0]?.start ?? 0, width: totalWidth }} onClick={onRowsClick}>
           {virtualRows.map((vr, slot) => (
             <GridRow
               key={rowKeys[slot]}
