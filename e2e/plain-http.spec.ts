@@ -20,3 +20,27 @@ test("the SQL page runs a query where crypto.randomUUID does not exist (plain HT
   await expect(results.getByRole("gridcell").last()).toHaveText("42");
   expect(errors).toEqual([]);
 });
+
+test("Copy internal link works where the Clipboard API does not exist (plain HTTP)", async ({ page, context, baseURL }) => {
+  await page.addInitScript(() => {
+    // What a page that is not a secure context has: no navigator.clipboard.
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
+    Object.defineProperty(window, "isSecureContext", { get: () => false, configurable: true });
+  });
+  await signInAsAdmin(page);
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: "Executive weekly tearsheet", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboards\/\w+$/);
+  const dashboardUrl = page.url();
+  expect(await page.evaluate(() => navigator.clipboard === undefined && !window.isSecureContext)).toBe(true);
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.getByRole("button", { name: "Copy internal link" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+
+  // Read the clipboard from a page that has the Clipboard API.
+  await context.grantPermissions(["clipboard-read"], { origin: baseURL });
+  const reader = await context.newPage();
+  await reader.goto("/api/health");
+  await reader.bringToFront();
+  expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(dashboardUrl.split("?")[0]);
+});

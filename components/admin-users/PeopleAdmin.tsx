@@ -1,5 +1,6 @@
 "use client";
 
+import { copyText } from "@/components/ui/copy-text";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -309,30 +310,4 @@ function LinkPanel({ link }: { link: ShownLink }) {
       {copied === false && <p className="muted">Your browser did not allow copying: select the link and copy it yourself.</p>}
     </div>
   );
-}
-
-/** Copies to the clipboard; the Clipboard API needs a secure context, so plain-http installs fall back. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy way
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
 }

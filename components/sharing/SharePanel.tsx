@@ -5,6 +5,7 @@
 // per chart). The server decides who may do what; this panel only shows its answers. Every link and
 // download carries the filter values of the view it was opened from (`filterQuery`, "f.<name>=..."): the
 // server binds them as parameters, as it does for the dashboard page.
+import { copyText } from "@/components/ui/copy-text";
 import { useEffect, useState } from "react";
 import type { DashboardView } from "@/lib/dashboards/get-dashboard-view";
 import { createShareLinkSchema, type ShareLinkView } from "@/lib/sharing/schemas";
@@ -29,15 +30,6 @@ function formatDate(iso: string | null): string {
 /** The end of the chosen day in the browser's time zone: a link "expiring on the 5th" works all that day. */
 function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59.999`).toISOString();
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Saves a response body as a file, with the name the server gave it. */

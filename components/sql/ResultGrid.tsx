@@ -5,6 +5,7 @@
 import { useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { QueryResult } from "@/lib/warehouse/types";
+import { copyText } from "@/components/ui/copy-text";
 import { copyValue, displayValue, sortRows, typeLabel, type SortDirection } from "./grid-format";
 import { cellId, GridRow, recycledRowKeys, ROW_HEIGHT, type RowKeys } from "./GridRow";
 import styles from "./grid.module.css";
@@ -185,7 +186,7 @@ export function ResultGrid({ result, height = 480 }: { result: QueryResult; heig
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "c" && !window.getSelection()?.toString()) {
       // Chromium fires `copy` on the focused grid; this also covers browsers that do not.
       const text = selectedText();
-      if (text !== null && navigator.clipboard) void navigator.clipboard.writeText(text).catch(() => undefined);
+      if (text !== null) void copyText(text);
     }
   }
 
