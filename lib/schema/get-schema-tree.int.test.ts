@@ -58,6 +58,25 @@ describe("getSchemaTree (PostgreSQL)", () => {
     expect((await getSchemaTree(dataSourceId)).cachedAt).toBe(refreshed.cachedAt);
   });
 
+  it("a refresh asked for while a load is under way does not answer with that older load", async () => {
+    const { Client } = await import("pg");
+    const client = new Client({ connectionString: getSettings().DEMO_WAREHOUSE_URL! });
+    await client.connect();
+    const table = `t_refresh_${randomBytes(3).toString("hex")}`;
+    try {
+      const older = getSchemaTree(dataSourceId, { refresh: true });
+      await client.query(`create table demo.${table} (id int)`);
+      const [before, after] = await Promise.all([older, getSchemaTree(dataSourceId, { refresh: true })]);
+      const has = (t: typeof before) => t.schemas.find((s) => s.name === "demo")!.tables.some((x) => x.name === table);
+      expect(has(after)).toBe(true);
+      expect(after).not.toBe(before);
+      expect(await getSchemaTree(dataSourceId)).toBe(after);
+    } finally {
+      await client.query(`drop table if exists demo.${table}`);
+      await client.end();
+    }
+  });
+
   it("shows views as views", async () => {
     const { Client } = await import("pg");
     const client = new Client({ connectionString: getSettings().DEMO_WAREHOUSE_URL! });

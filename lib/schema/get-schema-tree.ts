@@ -9,16 +9,29 @@ import { introspectionPlan } from "./introspection-sql";
 import { getCachedSchema, schemaLoads, setCachedSchema } from "./schema-cache";
 import type { SchemaTree } from "./types";
 
+/**
+ * The cached tree, else one load shared by every caller. A refresh is asked for because the warehouse changed
+ * (a table just created): it shares only a load that started after it was asked for, and otherwise waits for
+ * the load under way and starts its own, so it never answers with a tree read before the change.
+ */
 export async function getSchemaTree(dataSourceId: string, opts: { refresh?: boolean } = {}): Promise<SchemaTree> {
+  const requestedAt = performance.now();
   if (!opts.refresh) {
     const cached = getCachedSchema(dataSourceId);
     if (cached) return cached;
   }
-  const inFlight = schemaLoads.get(dataSourceId);
-  if (inFlight) return inFlight;
-  const load = loadSchemaTree(dataSourceId).finally(() => schemaLoads.delete(dataSourceId));
+  let inFlight = schemaLoads.get(dataSourceId);
+  if (inFlight && opts.refresh && inFlight.startedAt < requestedAt) {
+    await inFlight.promise.catch(() => undefined);
+    inFlight = schemaLoads.get(dataSourceId);
+  }
+  if (inFlight && (!opts.refresh || inFlight.startedAt >= requestedAt)) return inFlight.promise;
+  const load = { startedAt: performance.now(), promise: loadSchemaTree(dataSourceId) };
   schemaLoads.set(dataSourceId, load);
-  return load;
+  void load.promise.finally(() => {
+    if (schemaLoads.get(dataSourceId) === load) schemaLoads.delete(dataSourceId);
+  }).catch(() => undefined);
+  return load.promise;
 }
 
 async function loadSchemaTree(dataSourceId: string): Promise<SchemaTree> {

@@ -9,10 +9,16 @@ interface Entry {
   expiresAt: number;
 }
 
-const g = globalThis as unknown as { spyglassSchemaCache?: Map<string, Entry>; spyglassSchemaLoads?: Map<string, Promise<SchemaTree>> };
+/** A load under way, and when it started (performance.now()). */
+export interface SchemaLoad {
+  startedAt: number;
+  promise: Promise<SchemaTree>;
+}
+
+const g = globalThis as unknown as { spyglassSchemaCache?: Map<string, Entry>; spyglassSchemaLoads2?: Map<string, SchemaLoad> };
 export const schemaCache = (g.spyglassSchemaCache ??= new Map<string, Entry>());
 /** Loads in flight, so simultaneous requests for one data source query the warehouse once. */
-export const schemaLoads = (g.spyglassSchemaLoads ??= new Map<string, Promise<SchemaTree>>());
+export const schemaLoads = (g.spyglassSchemaLoads2 ??= new Map<string, SchemaLoad>());
 
 export function getCachedSchema(dataSourceId: string, now = Date.now()): SchemaTree | undefined {
   const entry = schemaCache.get(dataSourceId);
