@@ -48,6 +48,7 @@ test("two runs (one failing) are in the history with rows, duration and error; o
   await expect(succeeded.getByRole("cell").nth(3)).toContainText("client = web");
   await expect(succeeded.getByRole("cell").nth(3)).toContainText("n = 4");
   await expect(succeeded.getByRole("cell").nth(5)).toHaveText("4 rows");
+
   await page.screenshot({ path: "/tmp/history.png", fullPage: true });
 
   // Reopen the run that returned rows: a browser tab with a SQL tab holding its SQL and parameters.
@@ -63,6 +64,15 @@ test("two runs (one failing) are in the history with rows, duration and error; o
   await expect(reopened.getByTestId("results")).toContainText("4 rows");
   const tags = reopened.getByTestId("results").getByRole("grid").locator('[role=gridcell][aria-colindex="3"]');
   await expect(tags).toHaveText([tag, tag, tag, tag]);
+
+  // A result cut at the row cap (100,000 by default) says so.
+  const cappedSql = `select g, '${tag}' as capped from generate_series(1, 100001) g`;
+  const capped = await page.request.post("/api/queries/run", { data: { dataSourceId: await demoDataSourceId(page), sql: cappedSql } });
+  expect(capped.status()).toBe(200);
+  await page.reload();
+  const cappedRow = page.getByTestId("history-row").filter({ hasText: `'${tag}' as capped` });
+  await expect(cappedRow.getByRole("cell").nth(5)).toHaveText("100,000 rows (row cap)");
+  await page.screenshot({ path: "/tmp/history-capped.png" });
 });
 
 test("a run whose data source was deleted stays in the history, and reopens saying which data source it is open on", async ({ page }) => {

@@ -79,7 +79,15 @@ export function HistoryTable({ runs }: { runs: QueryRunSummary[] }) {
               <td className={styles.num}>{formatDuration(r.durationMs)}</td>
               <td>
                 {r.status === "succeeded" ? (
-                  `${r.rowCount ?? 0} ${r.rowCount === 1 ? "row" : "rows"}`
+                  <>
+                    {`${(r.rowCount ?? 0).toLocaleString("en-US")} ${r.rowCount === 1 ? "row" : "rows"}`}
+                    {r.truncated && (
+                      <span className={styles.capped} title="The result had more rows: it was cut at the data source's row cap.">
+                        {" "}
+                        (row cap)
+                      </span>
+                    )}
+                  </>
                 ) : (
                   <span className={r.status === "cancelled" ? "muted" : styles.error} title={r.error ?? undefined}>
                     {r.status === "cancelled" ? "Cancelled" : (r.error ?? "Failed")}

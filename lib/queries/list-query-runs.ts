@@ -18,6 +18,8 @@ export interface QueryRunSummary {
   status: QueryRunStatus;
   durationMs: number;
   rowCount: number | null;
+  /** The result was cut at the data source's row cap. */
+  truncated: boolean;
   error: string | null;
   createdAt: string;
 }
@@ -30,6 +32,7 @@ const select = {
   status: true,
   durationMs: true,
   rowCount: true,
+  truncated: true,
   error: true,
   createdAt: true,
   dataSourceId: true,
@@ -46,6 +49,7 @@ type Row = {
   status: string;
   durationMs: number;
   rowCount: number | null;
+  truncated: boolean;
   error: string | null;
   createdAt: Date;
   dataSourceId: string | null;
@@ -67,6 +71,7 @@ function toSummary(r: Row): QueryRunSummary {
     status: r.status as QueryRunStatus,
     durationMs: r.durationMs,
     rowCount: r.rowCount,
+    truncated: r.truncated,
     error: r.error,
     createdAt: r.createdAt.toISOString(),
   };

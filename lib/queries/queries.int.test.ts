@@ -189,13 +189,21 @@ describe("history", () => {
     await failure(runAdHocQuery({ userId, dataSourceId, sql: "select nope_col from users" }));
     const { runs } = await listQueryRuns({ userId, mine: true, limit: 50 });
     const ok = runs.find((r) => r.sql === sql)!;
-    expect(ok).toMatchObject({ user: { name: "Quinn" }, dataSourceId, dataSourceName: `Queries test ${suffix}`, parameters, values: { n: 1 }, rowCount: 1, error: null, status: "succeeded" });
+    expect(ok).toMatchObject({ user: { name: "Quinn" }, dataSourceId, dataSourceName: `Queries test ${suffix}`, parameters, values: { n: 1 }, rowCount: 1, truncated: false, error: null, status: "succeeded" });
     const bad = runs.find((r) => r.sql === "select nope_col from users")!;
     expect(bad).toMatchObject({ status: "failed", error: 'column "nope_col" does not exist', rowCount: null });
     expect(runs.every((r) => r.user?.name === "Quinn")).toBe(true);
     expect(await getQueryRun(ok.id)).toEqual(ok);
     const all = await listQueryRuns({ userId, mine: false, limit: 500 });
     expect(all.runs.some((r) => r.user?.name === "Other")).toBe(true);
+  });
+
+  it("records that a result was cut at the row cap", async () => {
+    const sql = "select g from generate_series(1, 10) g";
+    const result = await runAdHocQuery({ userId, dataSourceId, sql, rowLimit: 4 });
+    expect([result.rowCount, result.truncated]).toEqual([4, true]);
+    const { runs } = await listQueryRuns({ userId, mine: true, limit: 50 });
+    expect(runs.find((r) => r.sql === sql)).toMatchObject({ status: "succeeded", rowCount: 4, truncated: true });
   });
 
   it("records a run refused for a NUL character in a value (PostgreSQL cannot store one)", async () => {

@@ -14,6 +14,8 @@ export interface QueryRunRecord {
   status?: QueryRunStatus;
   durationMs: number;
   rowCount?: number | null;
+  /** The result was cut at the row cap. */
+  truncated?: boolean;
   error?: string | null;
 }
 
@@ -42,6 +44,7 @@ export async function recordQueryRun(input: QueryRunRecord): Promise<{ id: strin
       status: run.status ?? (run.error ? "failed" : "succeeded"),
       durationMs: Math.max(0, Math.round(run.durationMs)),
       rowCount: run.rowCount ?? null,
+      truncated: run.truncated ?? false,
       error: run.error ?? null,
     },
     select: { id: true },

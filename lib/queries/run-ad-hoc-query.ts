@@ -21,7 +21,7 @@ export type AdHocQueryResult = QueryResult & { runId: string; computedAt: string
 export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryResult> {
   const started = performance.now();
   const runId = input.runId ?? randomUUID();
-  const record = (fields: { status: "succeeded" | "failed" | "cancelled"; rowCount?: number; error?: string; durationMs: number }) =>
+  const record = (fields: { status: "succeeded" | "failed" | "cancelled"; rowCount?: number; truncated?: boolean; error?: string; durationMs: number }) =>
     recordQueryRun({
       userId: input.userId,
       dataSourceId: input.dataSourceId,
@@ -45,7 +45,7 @@ export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryR
       signal: input.signal,
     });
     // The analyst gets the result even if the history cannot be written.
-    await record({ status: "succeeded", rowCount: run.result.rowCount, durationMs: run.cached ? 0 : run.result.durationMs });
+    await record({ status: "succeeded", rowCount: run.result.rowCount, truncated: run.result.truncated, durationMs: run.cached ? 0 : run.result.durationMs });
     return {
       ...run.result,
       runId,
