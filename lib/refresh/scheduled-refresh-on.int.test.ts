@@ -46,9 +46,12 @@ async function dashboard(refreshIntervalMinutes: number) {
 async function runScheduled(name: string, data: Record<string, string>): Promise<unknown> {
   const job: Job = await queue.add(name, data, { attempts: 1 });
   return waitFor(`job ${name} to complete`, async () => {
+    // One read of the job's hash: its finishedOn, failedReason and returnvalue are written together when it
+    // ends. (Asking isCompleted() after getJob could see it finish after the read, with returnvalue still null.)
     const done = await queue.getJob(job.id!);
-    if (done && (await done.isFailed())) throw new Error(`job failed: ${done.failedReason}`);
-    return done && (await done.isCompleted()) ? { value: done.returnvalue as unknown } : null;
+    if (!done?.finishedOn) return null;
+    if (done.failedReason) throw new Error(`job failed: ${done.failedReason}`);
+    return { value: done.returnvalue as unknown };
   }).then((r) => r.value);
 }
 
