@@ -16,9 +16,9 @@ describe("needsRun", () => {
     expect(needsRun(ok("10:05"), ctx)).toBe(false);
   });
 
-  it("runs again once the refresh interval has passed", () => {
-    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:05") })).toBe(true);
-    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:04") })).toBe(false);
+  it("runs again once the refresh interval and its grace have passed (hourly: 10 minutes)", () => {
+    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:15") })).toBe(true);
+    expect(needsRun(ok("10:05"), { ...ctx, now: at("11:14") })).toBe(false);
   });
 
   it("has no age limit when scheduled refreshes are off", () => {

@@ -7,11 +7,17 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const MS = 1;
 
 describe("staleAfter / isStaleForSchedule", () => {
-  it("every N minutes: stale N minutes after the data was computed", () => {
+  it("every N minutes: stale N minutes after the data was computed plus the grace, at most half the interval", () => {
+    const hourly: RefreshSchedule = { kind: "interval", minutes: 60 };
+    expect(iso(staleAfter(hourly, d("2026-12-04T10:05:00Z")))).toBe("2026-12-04T11:15:00.000Z");
+    expect(isStaleForSchedule(hourly, d("2026-12-04T10:05:00Z"), new Date(d("2026-12-04T11:15:00Z").getTime() - MS))).toBe(false);
+    expect(isStaleForSchedule(hourly, d("2026-12-04T10:05:00Z"), d("2026-12-04T11:15:00Z"))).toBe(true);
+    // 15 minutes: 7.5 minutes of grace, not 10.
     const every15: RefreshSchedule = { kind: "interval", minutes: 15 };
-    expect(iso(staleAfter(every15, d("2026-12-04T10:05:00Z")))).toBe("2026-12-04T10:20:00.000Z");
-    expect(isStaleForSchedule(every15, d("2026-12-04T10:05:00Z"), new Date(d("2026-12-04T10:20:00Z").getTime() - MS))).toBe(false);
-    expect(isStaleForSchedule(every15, d("2026-12-04T10:05:00Z"), d("2026-12-04T10:20:00Z"))).toBe(true);
+    expect(iso(staleAfter(every15, d("2026-12-04T10:05:00Z")))).toBe("2026-12-04T10:27:30.000Z");
+    // Without grace: the interval's own age.
+    expect(iso(staleAfter(every15, d("2026-12-04T10:05:00Z"), 0))).toBe("2026-12-04T10:20:00.000Z");
+    expect(isStaleForSchedule(every15, d("2026-12-04T10:05:00Z"), d("2026-12-04T10:20:00Z"), 0)).toBe(true);
   });
 
   it("a cron in a time zone: stale once the next fire after the data is 10 minutes past", () => {
@@ -65,9 +71,10 @@ describe("staleAfter / isStaleForSchedule", () => {
       cron: "0 6 * * *",
       timezone: "Asia/Tokyo",
     });
-    // A chart set to off on an hourly dashboard is never stale; one set to every 15 minutes is after 15.
+    // A chart set to off on an hourly dashboard is never stale; one set to every 15 minutes is after 15 (and
+    // its 7.5 minutes of grace).
     const computed = d("2026-12-04T10:00:00Z");
-    const at = d("2026-12-04T10:20:00Z");
+    const at = d("2026-12-04T10:23:00Z");
     expect(isStaleForSchedule(effectiveRefreshSchedule(dashboard, follows), computed, at)).toBe(false);
     expect(isStaleForSchedule(effectiveRefreshSchedule(dashboard, { ...follows, refreshIntervalMinutes: 15 }), computed, at)).toBe(true);
     expect(isStaleForSchedule(effectiveRefreshSchedule({ ...dashboard, refreshIntervalMinutes: 5 }, { ...follows, refreshIntervalMinutes: 0 }), computed, at)).toBe(false);

@@ -7,14 +7,20 @@ import { SCHEDULE_GRACE_MS, type RefreshSchedule } from "./refresh-schedule";
 /**
  * The instant from which data computed at `computedAt` is stale, or null when the schedule never makes
  * it stale (refreshes off, or a cron that never fires again).
- * - every N minutes: N minutes after it was computed;
+ * - every N minutes: N minutes after it was computed, plus the grace (at most half the interval): the next
+ *   run starts about N minutes after the last one did and needs its own time to finish, so without grace
+ *   every tile read "late" for a moment each hour whenever a refresh took longer than the one before;
  * - a cron in a time zone: the first fire after it was computed, plus the grace a scheduled run has to
  *   start and finish (SCHEDULE_GRACE_MS, as for "overdue"); that is, data is stale once a run that should
  *   have replaced it is past due.
+ * A caller that wants the schedule's own age (a digest refreshing first) passes a grace of 0.
  */
 export function staleAfter(schedule: RefreshSchedule, computedAt: Date, graceMs = SCHEDULE_GRACE_MS): Date | null {
   if (schedule.kind === "off") return null;
-  if (schedule.kind === "interval") return new Date(computedAt.getTime() + schedule.minutes * 60_000);
+  if (schedule.kind === "interval") {
+    const intervalMs = schedule.minutes * 60_000;
+    return new Date(computedAt.getTime() + intervalMs + Math.min(graceMs, intervalMs / 2));
+  }
   let fire: number | undefined;
   try {
     [fire] = nextRuns(schedule.cron, schedule.timezone, 1, computedAt.getTime());
