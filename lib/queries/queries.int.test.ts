@@ -198,6 +198,17 @@ describe("history", () => {
     expect(all.runs.some((r) => r.user?.name === "Other")).toBe(true);
   });
 
+  it("a run on a data source that no longer exists says what to do, and is not history", async () => {
+    const gone = "c".repeat(25);
+    const e = await failure(runAdHocQuery({ userId, dataSourceId: gone, sql: "select 'gone' as g" }));
+    expect([e.code, e.message]).toEqual([
+      "NOT_FOUND",
+      "This data source no longer exists (an admin may have deleted it): choose another one in the Data source list.",
+    ]);
+    const { runs } = await listQueryRuns({ userId, mine: true, limit: 50 });
+    expect(runs.some((r) => r.sql === "select 'gone' as g")).toBe(false);
+  });
+
   it("records that a result was cut at the row cap", async () => {
     const sql = "select g from generate_series(1, 10) g";
     const result = await runAdHocQuery({ userId, dataSourceId, sql, rowLimit: 4 });

@@ -56,12 +56,14 @@ export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryR
     };
   } catch (e) {
     const error = prepared ? withOriginalPosition(e, prepared) : e;
-    // Only runs that reached a data source are history; an unknown data source id is just a bad request.
-    if (!(error instanceof AppError && error.code === "NOT_FOUND")) {
-      const message = error instanceof AppError ? error.message : "Internal error";
-      const cancelled = error instanceof AppError && error.message === CANCELLED_MESSAGE;
-      await record({ status: cancelled ? "cancelled" : "failed", error: message, durationMs: performance.now() - started });
+    // Only runs that reached a data source are history; an unknown data source id is just a bad request,
+    // most often a SQL page left open while an admin deleted the source: say what to do.
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      throw new AppError("NOT_FOUND", "This data source no longer exists (an admin may have deleted it): choose another one in the Data source list.");
     }
+    const message = error instanceof AppError ? error.message : "Internal error";
+    const cancelled = error instanceof AppError && error.message === CANCELLED_MESSAGE;
+    await record({ status: cancelled ? "cancelled" : "failed", error: message, durationMs: performance.now() - started });
     throw error;
   }
 }
