@@ -4,7 +4,8 @@
 // error's position. Load it with next/dynamic({ ssr: false }): Monaco only runs in a browser.
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-import { findPlaceholders } from "@/lib/queries/parameters";
+import { findPlaceholders, placeholderLengthAt } from "@/lib/queries/parameters";
+import { snippetReferenceLengthAt } from "@/lib/snippets/snippet-parameters";
 import type { CompletionSchema } from "./completion";
 import { registerSqlCompletion, setModelSchema } from "./completion-provider";
 import { formatSql } from "./format-sql";
@@ -174,10 +175,12 @@ export default function SqlEditor({
         const sel = editor.getSelection();
         const m = editor.getModel();
         if (!sel || !m) return;
+        // Only the characters on either side of the selection, not the whole text.
         const start = m.getOffsetAt(sel.getStartPosition());
         const end = m.getOffsetAt(sel.getEndPosition());
-        const value = m.getValue();
-        const spaced = spacedInsertion(value.slice(Math.max(0, start - 1), start), text, value.slice(end, end + 1));
+        const charAt = (offset: number) =>
+          offset < 0 || offset >= m.getValueLength() ? "" : m.getValueInRange(monaco.Range.fromPositions(m.getPositionAt(offset), m.getPositionAt(offset + 1)));
+        const spaced = spacedInsertion(charAt(start - 1), text, charAt(end));
         editor.pushUndoStop();
         editor.executeEdits("spyglass-insert", [{ range: sel, text: spaced, forceMoveMarkers: true }]);
         editor.pushUndoStop();
@@ -205,7 +208,8 @@ export default function SqlEditor({
     let startColumn = start.column;
     let endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
     // A parameter or snippet error points at the `{{` or `[` it starts with: mark the whole `{{name}}`.
-    const template = templateTokenAt(model.getLineContent(start.lineNumber), start.column - 1);
+    const line = model.getLineContent(start.lineNumber);
+    const template = placeholderLengthAt(line, start.column - 1) || snippetReferenceLengthAt(line, start.column - 1);
     if (template) endColumn = start.column + template;
     if (start.column >= model.getLineMaxColumn(start.lineNumber) && start.column > 1) {
       // "syntax error at end of input" points past the last character, where a marker has no width and is
@@ -290,13 +294,4 @@ function markParameters(editor: monaco.editor.IStandaloneCodeEditor) {
   update();
   editor.onDidChangeModelContent(update);
   editor.onDidChangeModel(update);
-}
-
-/** `{{name}}`, `{{range.start}}` or `[snippet]`, as the server reports errors at them. */
-const TEMPLATE_TOKEN = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}|\[[a-z0-9_]+\]/y;
-
-/** The length of the template token that starts at `index` of `line`, or 0. */
-function templateTokenAt(line: string, index: number): number {
-  TEMPLATE_TOKEN.lastIndex = index;
-  return TEMPLATE_TOKEN.exec(line)?.[0].length ?? 0;
 }

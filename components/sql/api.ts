@@ -1,5 +1,6 @@
 // Browser-side calls to the APIs the SQL page uses. Errors come back as ApiError with the server's message.
 import { randomUuid } from "@/components/ui/random-uuid";
+import type { ExportState } from "@/lib/export/export-status";
 import type { ParameterSpec, ParameterValue } from "@/lib/queries/parameters";
 import type { RunQueryBody } from "@/lib/queries/schemas";
 import type { QueryResult } from "@/lib/warehouse/types";
@@ -109,7 +110,7 @@ export function submitExport(
   const ask = async () => {
     try {
       const res = await fetch(`/api/queries/export/${exportId}`, { headers: { accept: "application/json" }, cache: "no-store" });
-      const status = res.ok ? ((await res.json()) as ExportStatusBody) : null;
+      const status = res.ok ? ((await res.json()) as ExportState) : null;
       if (status?.state === "failed") {
         const { message, code, ...details } = status.error;
         report(new ApiError(`The download stopped part-way, so the file is incomplete: ${message}`, 0, code, { ...details, message, code }));
@@ -142,10 +143,6 @@ export function submitExport(
 /** How often the page asks how a download is going; how long it asks about one the server never heard of. */
 const EXPORT_POLL_MS = 1_000;
 const EXPORT_UNKNOWN_GIVE_UP_MS = 30_000;
-
-type ExportStatusBody =
-  | { state: "running" | "done" | "cancelled" | "refused" | "unknown" }
-  | { state: "failed"; error: { code: string; message: string } & Record<string, unknown> };
 
 /** The page's one hidden export frame (kept: removing it could cut a download short). */
 function exportFrame(): HTMLIFrameElement {

@@ -13,10 +13,8 @@ export async function findUnsubscribeSubject(target: UnsubscribeTarget): Promise
 
 /** Records the opt-out (idempotent). False when the subscription no longer exists. */
 export async function recordOptOut(target: UnsubscribeTarget): Promise<boolean> {
-  const db = getDb();
-  const exists = await db.subscription.count({ where: { id: target.subscriptionId } });
-  if (!exists) return false;
-  await db.subscriptionOptOut.upsert({
+  if (!(await subscriptionExists(target))) return false;
+  await getDb().subscriptionOptOut.upsert({
     where: { subscriptionId_email: { subscriptionId: target.subscriptionId, email: target.email } },
     create: { subscriptionId: target.subscriptionId, email: target.email },
     update: {},
@@ -26,9 +24,11 @@ export async function recordOptOut(target: UnsubscribeTarget): Promise<boolean> 
 
 /** Takes the opt-out back ("Subscribe again" on the unsubscribe page). False when the subscription no longer exists. */
 export async function removeOptOut(target: UnsubscribeTarget): Promise<boolean> {
-  const db = getDb();
-  const exists = await db.subscription.count({ where: { id: target.subscriptionId } });
-  if (!exists) return false;
-  await db.subscriptionOptOut.deleteMany({ where: { subscriptionId: target.subscriptionId, email: target.email } });
+  if (!(await subscriptionExists(target))) return false;
+  await getDb().subscriptionOptOut.deleteMany({ where: { subscriptionId: target.subscriptionId, email: target.email } });
   return true;
+}
+
+async function subscriptionExists(target: UnsubscribeTarget): Promise<boolean> {
+  return (await getDb().subscription.count({ where: { id: target.subscriptionId } })) > 0;
 }

@@ -126,7 +126,7 @@ function startFlight(key: string, input: ExecuteQueryInput): Flight {
       const done = await runShared(key, input, controller.signal, (pid) => {
         flight.pid = pid;
       });
-      state.cache.set(key, { result: done.result, computedAt: done.computedAt }, undefined, input.dataSourceId);
+      state.cache.set(key, { result: done.result, computedAt: done.computedAt }, input.dataSourceId);
       return done;
     } finally {
       if (state.flights.get(key) === flight) state.flights.delete(key);

@@ -20,6 +20,15 @@ export type ParameterValue = string | number | string[] | { start: string; end: 
 
 /** `{{ name }}`, `{{name.start}}`, `{{name.end}}`. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.(start|end))?\s*\}\}/g;
+/** The same, for a first match only (exec without lastIndex state). */
+const FIRST_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER.source, "y");
+
+/** The length of the `{{placeholder}}` written at `index` of `text` (in code or not), or 0. */
+export function placeholderLengthAt(text: string, index: number): number {
+  PLACEHOLDER_AT.lastIndex = index;
+  return PLACEHOLDER_AT.exec(text)?.[0].length ?? 0;
+}
 
 /** Where the parameters are: each `{{placeholder}}` in code, as `[from, to)` with its parameter's name. */
 export function findPlaceholders(sql: string): Array<{ name: string; from: number; to: number }> {
@@ -153,7 +162,7 @@ function optionalBlocks(sql: string, regions: Region[], placeholders: RegExpExec
 function rejectQuotedPlaceholders(sql: string, regions: Region[]) {
   for (const r of regions) {
     if (r.kind !== "string" && r.kind !== "identifier") continue;
-    const m = new RegExp(PLACEHOLDER.source).exec(sql.slice(r.from, r.to));
+    const m = FIRST_PLACEHOLDER.exec(sql.slice(r.from, r.to));
     if (!m) continue;
     const written = m[2] ? `{{${m[1]}.${m[2]}}}` : `{{${m[1]}}}`;
     throw new AppError(

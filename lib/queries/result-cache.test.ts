@@ -68,9 +68,9 @@ describe("ResultCache", () => {
 
   it("forgets the results of one owner (a data source whose settings changed) and keeps the others", () => {
     const cache = new ResultCache(10_000);
-    cache.set("a1", { result: result("1"), computedAt: at }, undefined, "source-a");
-    cache.set("b1", { result: result("2"), computedAt: at }, undefined, "source-b");
-    cache.set("a2", { result: result("3"), computedAt: at }, undefined, "source-a");
+    cache.set("a1", { result: result("1"), computedAt: at }, "source-a");
+    cache.set("b1", { result: result("2"), computedAt: at }, "source-b");
+    cache.set("a2", { result: result("3"), computedAt: at }, "source-a");
     cache.deleteOwnedBy("source-a");
     expect([cache.get("a1"), cache.get("a2"), cache.get("b1")?.result.rows]).toEqual([undefined, undefined, [["2"]]]);
     expect(cache.bytes).toBe(estimateSize(result("2")));

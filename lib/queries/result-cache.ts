@@ -30,8 +30,10 @@ export class ResultCache {
     return { result: entry.result, computedAt: entry.computedAt };
   }
 
-  set(key: string, value: CachedResult, size = estimateSize(value.result), owner?: string): void {
+  /** Stores `value` under `key`; `owner` (a data source id) lets deleteOwnedBy forget it with its owner's others. */
+  set(key: string, value: CachedResult, owner?: string): void {
     this.delete(key);
+    const size = estimateSize(value.result);
     if (size > this.maxBytes) return;
     this.entries.set(key, { ...value, size, owner });
     this.total += size;

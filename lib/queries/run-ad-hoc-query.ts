@@ -7,7 +7,7 @@ import type { QueryResult } from "@/lib/warehouse/types";
 import { CANCELLED_MESSAGE, executeQuery } from "./execute-query";
 import type { RunQueryBody } from "./schemas";
 import { prepareQuery, withOriginalPosition, type PreparedQuery } from "./prepare-query";
-import { recordQueryRun } from "./record-query-run";
+import { recordQueryRun, type QueryRunRecord } from "./record-query-run";
 
 /** A run request as the API accepts it, plus who runs it and the server-side controls. */
 export interface AdHocQueryInput extends RunQueryBody {
@@ -21,7 +21,7 @@ export type AdHocQueryResult = QueryResult & { runId: string; computedAt: string
 export async function runAdHocQuery(input: AdHocQueryInput): Promise<AdHocQueryResult> {
   const started = performance.now();
   const runId = input.runId ?? randomUUID();
-  const record = (fields: { status: "succeeded" | "failed" | "cancelled"; rowCount?: number; truncated?: boolean; error?: string; durationMs: number }) =>
+  const record = (fields: Pick<QueryRunRecord, "status" | "rowCount" | "truncated" | "error" | "durationMs">) =>
     recordQueryRun({
       userId: input.userId,
       dataSourceId: input.dataSourceId,

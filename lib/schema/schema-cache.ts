@@ -15,10 +15,10 @@ export interface SchemaLoad {
   promise: Promise<SchemaTree>;
 }
 
-const g = globalThis as unknown as { spyglassSchemaCache?: Map<string, Entry>; spyglassSchemaLoads2?: Map<string, SchemaLoad> };
+const g = globalThis as unknown as { spyglassSchemaCache?: Map<string, Entry>; spyglassSchemaLoads?: Map<string, SchemaLoad> };
 export const schemaCache = (g.spyglassSchemaCache ??= new Map<string, Entry>());
 /** Loads in flight, so simultaneous requests for one data source query the warehouse once. */
-export const schemaLoads = (g.spyglassSchemaLoads2 ??= new Map<string, SchemaLoad>());
+export const schemaLoads = (g.spyglassSchemaLoads ??= new Map<string, SchemaLoad>());
 
 export function getCachedSchema(dataSourceId: string, now = Date.now()): SchemaTree | undefined {
   const entry = schemaCache.get(dataSourceId);

@@ -7,6 +7,14 @@ import { matchesInCode, sqlRegions } from "@/lib/queries/sql-regions";
 /** `[name]`, as expand-snippets.ts recognizes it. */
 const SNIPPET_REFERENCE = /\[([a-z0-9_]+)\]/g;
 
+const SNIPPET_REFERENCE_AT = new RegExp(SNIPPET_REFERENCE.source, "y");
+
+/** The length of the `[name]` written at `index` of `text`, or 0. */
+export function snippetReferenceLengthAt(text: string, index: number): number {
+  SNIPPET_REFERENCE_AT.lastIndex = index;
+  return SNIPPET_REFERENCE_AT.exec(text)?.[0].length ?? 0;
+}
+
 /** The `[name]` references in `sql` outside comments and quotes, in order; `m[1]` is the name. */
 export function snippetReferences(sql: string): RegExpExecArray[] {
   return matchesInCode(sql, SNIPPET_REFERENCE);
