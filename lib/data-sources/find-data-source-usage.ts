@@ -2,6 +2,7 @@
 // come from it (a reference inside Dashboard.filters, which no foreign key protects) and its runs in the
 // query history. Deleting it is refused while charts or filters use it.
 import { getDb } from "@/lib/db";
+import { joinWithAnd } from "@/lib/text/join-with-and";
 
 export interface DataSourceUsage {
   charts: { id: string; title: string }[];
@@ -36,7 +37,7 @@ export async function findDataSourceUsage(dataSourceId: string, db: Db = getDb()
 /** "a", "a and b", "a, b and 3 more". */
 function listNames(names: string[], max = 3): string {
   const quoted = names.map((n) => `"${n}"`);
-  if (quoted.length <= max) return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  if (quoted.length <= max) return joinWithAnd(quoted);
   return `${quoted.slice(0, max).join(", ")} and ${quoted.length - max} more`;
 }
 

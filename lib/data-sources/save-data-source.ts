@@ -19,6 +19,7 @@ import {
   type TestConnectionBody,
   type TestConnectionResult,
 } from "./schemas";
+import { joinWithAnd } from "@/lib/text/join-with-and";
 import { testConnection } from "./test-connection";
 
 const kindLabel = { POSTGRES: "PostgreSQL", REDSHIFT: "Amazon Redshift" } as const;
@@ -37,7 +38,7 @@ export function configFromForm(form: DataSourceForm, stored?: ConnectionConfig):
       form.user !== stored.user ? "user" : null,
     ].filter((x): x is string => x !== null);
     if (changed.length > 0) {
-      const what = changed.length === 1 ? `the ${changed[0]}` : `the ${changed.slice(0, -1).join(", ")} and ${changed[changed.length - 1]}`;
+      const what = `the ${joinWithAnd(changed)}`;
       throw new AppError(
         "INVALID",
         `Type the password again: ${what} changed, and the stored password is only sent to the server and user it was saved for.`,
